@@ -1,0 +1,1 @@
+// The Figures stage; see README "Architecture".

@@ -1,0 +1,1 @@
+// The Landscape stage; see README "Architecture".

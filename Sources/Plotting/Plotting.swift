@@ -1,0 +1,1 @@
+// The Plotting stage; see README "Architecture".

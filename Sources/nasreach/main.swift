@@ -1,0 +1,3 @@
+import NASReachCLI
+
+await NASReach.main()
