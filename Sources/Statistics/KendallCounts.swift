@@ -32,7 +32,7 @@ struct KendallCounts: Sendable {
         return min(1, max(-1, tau))
     }
 
-    /// Adds a tie group of `size` points to the x (or y) statistics.
+    /// The contributions of one tie group of `size` points to the tie statistics.
     fileprivate static func tieTerms(_ size: Int) -> (pairs: Int, cubic: Double, variance: Double) {
         let t = Double(size)
         return (size * (size - 1) / 2, t * (t - 1) * (t - 2), t * (t - 1) * (2 * t + 5))
