@@ -30,29 +30,24 @@ public struct HypothesisRunner: Sendable {
 
     public func run(_ records: [ImprovabilityRecord], threads: Int = 1) -> [HypothesisTest] {
         let settings = Self.settings(of: records)
-        var specs: [(setting: [ImprovabilityRecord], reachMeasure: String, statistic: String, higherIsBetter: Bool)] = []
+        var specs: [TestSpec] = []
         for setting in settings {
             let first = setting[0]
             var measures = ["reach"]
             if first.acceptance != "always" { measures.append("effectiveReach") }
             for measure in measures {
                 for statistic in Self.statistics(for: first.experiment) {
-                    specs.append((setting, measure, statistic.name, statistic.higherIsBetter))
+                    specs.append(TestSpec(setting: setting, reachMeasure: measure, statistic: statistic.name, higherIsBetter: statistic.higherIsBetter))
                 }
             }
         }
-        var tests = [HypothesisTest?](repeating: nil, count: specs.count)
-        tests.withUnsafeMutableBufferPointer { buffer in
-            let output = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: max(1, threads)) { worker in
-                for index in stride(from: worker, to: specs.count, by: max(1, threads)) {
-                    let spec = specs[index]
-                    output[index] = test(spec.setting, reachMeasure: spec.reachMeasure, statistic: spec.statistic,
-                                         higherIsBetter: spec.higherIsBetter, index: index)
-                }
-            }
+        let allSpecs = specs
+        let tests = Parallel.map(count: allSpecs.count, threads: threads) { index in
+            let spec = allSpecs[index]
+            return test(spec.setting, reachMeasure: spec.reachMeasure, statistic: spec.statistic,
+                        higherIsBetter: spec.higherIsBetter, index: index)
         }
-        return adjust(tests.map { $0! })
+        return adjust(tests)
     }
 
     /// Records grouped by (metric, experiment, acceptance, setting, group) for the hypothesis groups,
@@ -154,12 +149,10 @@ public struct HypothesisRunner: Sendable {
     }
 }
 
-/// A buffer written from `concurrentPerform` workers, each to its own indices.
-struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Element>
-    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
-    subscript(index: Int) -> Element {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
-    }
+/// One test to run: a setting's records and the two columns to correlate.
+struct TestSpec: Sendable {
+    let setting: [ImprovabilityRecord]
+    let reachMeasure: String
+    let statistic: String
+    let higherIsBetter: Bool
 }

@@ -25,9 +25,9 @@ struct CommandFailure: Error, CustomStringConvertible {
 }
 
 /// Runs a command body, turning every error into one clear sentence on stderr and the contract's exit code.
-func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
-        return try await body()
+        return try body()
     } catch let error as InputError {
         Terminal.error("error: \(error)")
         throw ExitCode(ExitStatus.code(for: error))

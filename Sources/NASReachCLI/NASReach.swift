@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `nasreach` command: reach vs improvability on the NATS-Bench topology space.
-public struct NASReach: AsyncParsableCommand {
+public struct NASReach: ParsableCommand {
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
@@ -15,7 +15,7 @@ public struct NASReach: AsyncParsableCommand {
         Real data:   nasreach report --data nats_bench.csv --out public
         """,
         version: version,
-        subcommands: []
+        subcommands: [Validate.self]
     )
 
     public init() {}
