@@ -1,28 +1,28 @@
 import Benchmark
 import Foundation
+import Search
 
 /// Everything a run can be configured with, from a JSON file (`--config FILE`); every key is optional and
 /// falls back to the default documented here. Unknown keys and wrong types are errors, never ignored.
 ///
 /// ```json
-/// { "operatorCount": 1000, "pathLengths": [1, 2, 5, 10, 20, 50, 100],
-///   "thresholdPercentiles": [90, 99], "bottomThresholdPercentiles": [50],
+/// { "operatorCount": 1000, "pathLengths": [1, 2, 5, 10, 20, 50, 100], "thresholdPercentiles": [90, 99],
 ///   "acceptanceRules": ["always", "improving", "non-worsening", "metropolis(T=0.5)"],
-///   "monteCarlo": { "startsPerGroup": 96, "walksPerStart": 4, "hittingTimeCap": 1000 },
+///   "monteCarlo": { "startsPerGroup": 64, "walksPerStart": 2, "hittingStartsPerGroup": 16,
+///                   "hittingWalksPerStart": 2, "hittingTimeCap": 500, "dynamicProgrammingMaxK": 2 },
 ///   "alpha": 0.05, "bootstrapReplicates": 200, "confidence": 0.95,
 ///   "landscapeWalks": 200, "landscapeWalkLength": 100 }
 /// ```
 public struct Configuration: Sendable, Equatable, Codable {
     /// Number of generated operators.
-    public var operatorCount = 1000
+    public var operatorCount = SearchSettings.default.operatorCount
     /// Fixed-path-length experiment: the path lengths L.
-    public var pathLengths = [1, 2, 5, 10, 20, 50, 100]
-    /// Fixed-threshold experiment: θ at these percentiles (type 7) of the metric, for every group.
-    public var thresholdPercentiles: [Double] = [90, 99]
-    /// Extra thresholds for the `bottom10` group only (the median by default).
-    public var bottomThresholdPercentiles: [Double] = [50]
-    /// Acceptance rules, by label: `always`, `improving`, `non-worsening`, `metropolis(T=…)`.
-    public var acceptanceRules = ["always", "improving", "non-worsening", "metropolis(T=0.5)"]
+    public var pathLengths = SearchSettings.default.pathLengths
+    /// Fixed-threshold experiment: θ at these percentiles (type 7) of the metric, for every group;
+    /// `bottom10` also gets the median.
+    public var thresholdPercentiles = SearchSettings.default.thresholdPercentiles
+    /// Acceptance rules, by label: `always`, `improving`, `non-worsening`, `metropolis(T=…)` (T in accuracy points).
+    public var acceptanceRules = SearchSettings.default.acceptanceRules.map(\.label)
     public var monteCarlo = MonteCarloBudget()
     /// Family-wise significance level (Holm–Bonferroni over the whole report).
     public var alpha = 0.05
@@ -34,13 +34,18 @@ public struct Configuration: Sendable, Equatable, Codable {
     public var landscapeWalks = 200
     public var landscapeWalkLength = 100
 
+    /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
     public struct MonteCarloBudget: Sendable, Equatable, Codable {
-        /// Starts sampled (seeded) per group for fitness-dependent rules without an exact method.
-        public var startsPerGroup = 96
-        /// Independent walks from each sampled start.
-        public var walksPerStart = 4
+        /// Fixed length: starts sampled (seeded) per group, and independent walks from each.
+        public var startsPerGroup = SearchSettings.default.startsPerGroup
+        public var walksPerStart = SearchSettings.default.walksPerStart
+        /// Fixed threshold: starts per group and walks per start.
+        public var hittingStartsPerGroup = SearchSettings.default.hittingStartsPerGroup
+        public var hittingWalksPerStart = SearchSettings.default.hittingWalksPerStart
         /// Hitting-time walks stop here and count as censored.
-        public var hittingTimeCap = 1000
+        public var hittingTimeCap = SearchSettings.default.hittingTimeCap
+        /// Largest k of `k-edit(k)` solved exactly by dynamic programming under fitness-dependent rules.
+        public var dynamicProgrammingMaxK = SearchSettings.default.dynamicProgrammingMaxK
 
         public init() {}
     }
@@ -87,17 +92,19 @@ public struct Configuration: Sendable, Equatable, Codable {
         func fail(_ message: String) -> InputError { InputError(.invalid, file: file, message: message) }
         guard operatorCount >= 3 else { throw fail("operatorCount must be at least 3 (Kendall's tau needs several operators)") }
         guard !pathLengths.isEmpty, pathLengths.allSatisfy({ $0 >= 1 }) else { throw fail("pathLengths must be a non-empty list of positive integers") }
-        for p in thresholdPercentiles + bottomThresholdPercentiles where !(0...100).contains(p) {
+        for p in thresholdPercentiles where !(0...100).contains(p) {
             throw fail("threshold percentile \(p) is not between 0 and 100")
         }
         guard !acceptanceRules.isEmpty else { throw fail("acceptanceRules must name at least one rule") }
-        for rule in acceptanceRules where !AcceptanceLabel.isValid(rule) {
+        for rule in acceptanceRules where AcceptanceRule(label: rule) == nil {
             throw fail("unknown acceptance rule '\(rule)' (use always, improving, non-worsening or metropolis(T=<positive number>))")
         }
         guard alpha > 0, alpha < 1 else { throw fail("alpha must lie strictly between 0 and 1") }
         guard confidence > 0, confidence < 1 else { throw fail("confidence must lie strictly between 0 and 1") }
         guard bootstrapReplicates >= 0 else { throw fail("bootstrapReplicates must not be negative") }
-        guard monteCarlo.startsPerGroup >= 1, monteCarlo.walksPerStart >= 1, monteCarlo.hittingTimeCap >= 1 else {
+        let budget = monteCarlo
+        guard [budget.startsPerGroup, budget.walksPerStart, budget.hittingStartsPerGroup, budget.hittingWalksPerStart,
+               budget.hittingTimeCap].allSatisfy({ $0 >= 1 }), budget.dynamicProgrammingMaxK >= 0 else {
             throw fail("monteCarlo budgets must be positive")
         }
         guard landscapeWalks >= 2, landscapeWalkLength > 20 else {
@@ -106,12 +113,3 @@ public struct Configuration: Sendable, Equatable, Codable {
     }
 }
 
-/// Acceptance-rule labels as the configuration and the results spell them.
-enum AcceptanceLabel {
-    static func isValid(_ label: String) -> Bool {
-        if ["always", "improving", "non-worsening"].contains(label) { return true }
-        guard label.hasPrefix("metropolis(T="), label.hasSuffix(")"),
-              let t = Double(label.dropFirst("metropolis(T=".count).dropLast()) else { return false }
-        return t > 0 && t.isFinite
-    }
-}

@@ -16,7 +16,6 @@ struct ConfigurationReader {
         if let v = root["operatorCount"] { configuration.operatorCount = try integer(v, path: "operatorCount") }
         if let v = root["pathLengths"] { configuration.pathLengths = try list(v, path: "pathLengths", integer) }
         if let v = root["thresholdPercentiles"] { configuration.thresholdPercentiles = try list(v, path: "thresholdPercentiles", number) }
-        if let v = root["bottomThresholdPercentiles"] { configuration.bottomThresholdPercentiles = try list(v, path: "bottomThresholdPercentiles", number) }
         if let v = root["acceptanceRules"] { configuration.acceptanceRules = try list(v, path: "acceptanceRules", string) }
         if let v = root["alpha"] { configuration.alpha = try number(v, path: "alpha") }
         if let v = root["bootstrapReplicates"] { configuration.bootstrapReplicates = try integer(v, path: "bootstrapReplicates") }
@@ -25,14 +24,20 @@ struct ConfigurationReader {
         if let v = root["landscapeWalkLength"] { configuration.landscapeWalkLength = try integer(v, path: "landscapeWalkLength") }
         if let v = root["monteCarlo"] {
             let budget = try dictionary(v, path: "monteCarlo")
-            try checkKeys(budget, known: ["startsPerGroup", "walksPerStart", "hittingTimeCap"], path: "monteCarlo")
-            if let v = budget["startsPerGroup"] { configuration.monteCarlo.startsPerGroup = try integer(v, path: "monteCarlo.startsPerGroup") }
-            if let v = budget["walksPerStart"] { configuration.monteCarlo.walksPerStart = try integer(v, path: "monteCarlo.walksPerStart") }
-            if let v = budget["hittingTimeCap"] { configuration.monteCarlo.hittingTimeCap = try integer(v, path: "monteCarlo.hittingTimeCap") }
+            try checkKeys(budget, known: Self.budgetKeys.map(\.key), path: "monteCarlo")
+            for (key, field) in Self.budgetKeys {
+                if let v = budget[key] { configuration.monteCarlo[keyPath: field] = try integer(v, path: "monteCarlo.\(key)") }
+            }
         }
     }
 
-    static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles", "bottomThresholdPercentiles",
+    static let budgetKeys: [(key: String, field: WritableKeyPath<Configuration.MonteCarloBudget, Int>)] = [
+        ("startsPerGroup", \.startsPerGroup), ("walksPerStart", \.walksPerStart),
+        ("hittingStartsPerGroup", \.hittingStartsPerGroup), ("hittingWalksPerStart", \.hittingWalksPerStart),
+        ("hittingTimeCap", \.hittingTimeCap), ("dynamicProgrammingMaxK", \.dynamicProgrammingMaxK),
+    ]
+
+    static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles",
                                "acceptanceRules", "monteCarlo", "alpha", "bootstrapReplicates", "confidence",
                                "landscapeWalks", "landscapeWalkLength"]
 

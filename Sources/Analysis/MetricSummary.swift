@@ -86,3 +86,14 @@ enum NumberText {
         return (rounded < 0 ? "−" : "") + text
     }
 }
+
+extension MetricSummary {
+    public static let columns = ["id", "dataset", "split", "epochs", "column", "count", "min", "mean", "median", "max",
+                                 "standardDeviation", "skewness", "q10", "q90", "shareAboveMean", "h3PreconditionHolds"]
+
+    public var fields: [String] {
+        [id, dataset, split, CSVText.number(epochs), column, "\(count)", CSVText.number(min), CSVText.number(mean),
+         CSVText.number(median), CSVText.number(max), CSVText.number(standardDeviation), CSVText.number(skewness),
+         CSVText.number(q10), CSVText.number(q90), CSVText.number(shareAboveMean), "\(h3Precondition.holds)"]
+    }
+}
