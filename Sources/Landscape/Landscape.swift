@@ -1,1 +1,0 @@
-// The Landscape stage; see README "Architecture".
