@@ -117,3 +117,30 @@ struct CSVReader {
         return text
     }
 }
+
+/// A whole CSV file as text fields: the header and the rows, each row as long as the header.
+public struct CSVTable: Sendable {
+    public let header: [String]
+    public let rows: [[String]]
+
+    public static func parse(bytes: [UInt8], file: String) throws(InputError) -> CSVTable {
+        var reader = CSVReader(bytes: bytes, file: file)
+        guard let header = try reader.nextRecord() else {
+            throw InputError(.invalid, file: file, line: 1, column: 1, message: "the table is empty")
+        }
+        var rows: [[String]] = []
+        while let record = try reader.nextRecord() {
+            guard record.fields.count == header.fields.count else {
+                throw InputError(.invalid, file: file, line: record.line, column: record.endColumn,
+                                 message: "row has \(record.fields.count) fields but the header has \(header.fields.count)")
+            }
+            rows.append(record.fields.map(\.text))
+        }
+        return CSVTable(header: header.fields.map(\.text), rows: rows)
+    }
+
+    /// The values of a named column, nil when the column is absent.
+    public func column(_ name: String) -> [String]? {
+        header.firstIndex(of: name).map { index in rows.map { $0[index] } }
+    }
+}

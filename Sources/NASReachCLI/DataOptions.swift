@@ -13,8 +13,8 @@ struct DataOptions: ParsableArguments {
 
     var isSynthetic: Bool { data == SyntheticSource.input }
 
-    /// Loads the source named by `--data`.
-    func load() throws -> Benchmark {
+    /// Loads the source named by `--data`, reporting file-reading progress where the source has it.
+    func load(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> Benchmark {
         if isSynthetic { return SyntheticSource.make(seed: seed) }
         return try CSVSource.load(path: data)
     }

@@ -15,7 +15,7 @@ public struct NASReach: ParsableCommand {
         Real data:   nasreach report --data nats_bench.csv --out public
         """,
         version: version,
-        subcommands: [Validate.self]
+        subcommands: [Analyze.self, Validate.self]
     )
 
     public init() {}

@@ -28,7 +28,7 @@ public enum SiteError: Error, Equatable, CustomStringConvertible {
         case .unreadablePNG(let path): "The figure \"\(path)\" is not a readable PNG."
         case .template(let name, let message): "Template \"\(name)\" is unusable: \(message)."
         case .refusingToReplace(let path):
-            "Refusing to replace \"\(path)\": it exists but is neither empty nor a report written by nasreach."
+            "Refusing to replace \"\(path)\": it exists but is neither empty nor a folder written by nasreach (choose another path or remove it)."
         case .checkFailed(let problems):
             "The rendered report failed its checks: " + problems.prefix(5).joined(separator: "; ")
                 + (problems.count > 5 ? "; and \(problems.count - 5) more." : ".")

@@ -1,0 +1,75 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Report
+
+/// `nasreach analyze`: compute everything and write the results folder; draw nothing.
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute every hypothesis test and locality metric; write results.json and CSV tables.",
+        discussion: """
+        Writes DIR/results.json (schema nasreach/results@1) and DIR/tables/*.csv. DIR is replaced \
+        atomically: a failed run leaves an existing results folder untouched.
+
+        Examples:
+          nasreach analyze --results results
+          nasreach analyze --data nats_bench.csv --config study.json --seed 7 --results results
+          nasreach analyze --data nats_bench.csv --shard 2/8 --results shard-2   (then: nasreach merge)
+        """
+    )
+
+    @OptionGroup var source: DataOptions
+    @OptionGroup var options: RunOptions
+
+    @Option(name: .long, help: ArgumentHelp("The results folder to write.", valueName: "DIR"))
+    var results: String
+
+    @Option(name: .long, help: ArgumentHelp("Compute only slice i of n of the operator set (1 ≤ i ≤ n), for 'merge'.", valueName: "i/n"))
+    var shard: ShardArgument?
+
+    func run() throws {
+        try reportingErrors {
+            let progress = ProgressReporter(quiet: options.quiet)
+            let output = try AnalysisCommand.analyze(source: source, run: options, shard: shard?.shard, progress: progress)
+            progress.begin("writing results")
+            try AnalysisCommand.write(output, to: results)
+            if !options.quiet {
+                Terminal.error("stage timings:")
+                progress.summary().forEach(Terminal.error)
+                Terminal.line("wrote \(URL(fileURLWithPath: results).standardizedFileURL.path)/results.json")
+            }
+        }
+    }
+}
+
+/// `--shard i/n`.
+struct ShardArgument: ExpressibleByArgument {
+    let shard: Shard
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+            return nil
+        }
+        shard = Shard(index: index, count: count)
+    }
+
+    static var defaultValueDescription: String { "i/n" }
+}
+
+/// The analysis steps shared by `analyze` and `report`.
+enum AnalysisCommand {
+    static func analyze(source: DataOptions, run: RunOptions, shard: Shard?, progress: ProgressReporter) throws -> AnalysisOutput {
+        let configuration = try run.configuration()
+        progress.begin("loading \(source.data)")
+        let benchmark = try source.load { done, total in progress.update("loading \(source.data)", done: done, total: total) }
+        let analysis = AnalysisRun(benchmark: benchmark, configuration: configuration, seed: source.seed,
+                                   threads: run.workerCount, shard: shard, version: NASReach.version,
+                                   generatedAt: try RunMetadata.generatedAt())
+        return analysis.run { stage, done, total in progress.update(stage, done: done, total: total) }
+    }
+
+    static func write(_ output: AnalysisOutput, to directory: String) throws {
+        try AtomicFolder(URL(fileURLWithPath: directory), marker: ".nasreach-results").replace(with: try output.files())
+    }
+}

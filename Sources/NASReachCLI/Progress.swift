@@ -1,0 +1,93 @@
+import Foundation
+
+/// Progress on stderr: a bar with counts and ETA on a terminal, plain lines otherwise, nothing with
+/// `--quiet`. Also collects the wall time of each stage for the summary at the end of a run.
+/// Sources may report from worker threads, so every entry point takes the lock.
+final class ProgressReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    enum Mode { case bar, lines, quiet }
+
+    private let mode: Mode
+    private let clock = ContinuousClock()
+    private var stageStart: ContinuousClock.Instant
+    private var currentStage: String?
+    private var lastDraw: ContinuousClock.Instant
+    private var lastLinePercent = -1
+    private(set) var timings: [(stage: String, seconds: Double)] = []
+
+    init(quiet: Bool) {
+        mode = quiet ? .quiet : (Terminal.stderrIsTerminal ? .bar : .lines)
+        stageStart = clock.now
+        lastDraw = clock.now
+    }
+
+    /// Records progress of `stage`; a new stage name closes the previous one.
+    func update(_ stage: String, done: Int, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if stage != currentStage { startStage(stage) }
+        let now = clock.now
+        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        switch mode {
+        case .quiet:
+            break
+        case .bar:
+            guard done == total || now - lastDraw > .milliseconds(100) else { return }
+            lastDraw = now
+            let elapsed = seconds(now - stageStart)
+            let eta = fraction > 0 && fraction < 1 ? " ETA \(Self.duration(elapsed / fraction - elapsed))" : ""
+            let width = 28, filled = Int(fraction * Double(width))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+            Terminal.errorRaw("\r\u{1B}[2K\(stage) [\(bar)] \(done)/\(total)\(eta)")
+        case .lines:
+            let percent = Int(fraction * 100) / 25 * 25
+            guard percent != lastLinePercent else { return }
+            lastLinePercent = percent
+            Terminal.error("\(stage): \(done)/\(total) (\(percent)%)")
+        }
+    }
+
+    /// Starts a stage that reports no counts.
+    func begin(_ stage: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        startStage(stage)
+    }
+
+    private func startStage(_ stage: String) {
+        closeStage()
+        currentStage = stage
+        stageStart = clock.now
+        lastLinePercent = -1
+        if mode == .lines { Terminal.error("\(stage)…") }
+    }
+
+    /// Closes the current stage and records its time.
+    private func closeStage() {
+        guard let stage = currentStage else { return }
+        timings.append((stage, seconds(clock.now - stageStart)))
+        if mode == .bar { Terminal.errorRaw("\r\u{1B}[2K") }
+        currentStage = nil
+    }
+
+    /// The stage timings, one line each, then the total.
+    func summary() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        closeStage()
+        let total = timings.reduce(0) { $0 + $1.seconds }
+        let width = (timings.map(\.stage.count).max() ?? 5)
+        return timings.map { "  \($0.stage.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.duration($0.seconds))" }
+            + ["  \("total".padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.duration(total))"]
+    }
+
+    var isQuiet: Bool { mode == .quiet }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)
+    }
+}
