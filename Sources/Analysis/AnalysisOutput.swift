@@ -4,12 +4,29 @@ import Foundation
 public struct AnalysisOutput: Sendable {
     public var results: Results
     public var records: [ImprovabilityRecord]
+    /// Rows of the decile groups: summarised into `results.deciles`, kept whole only in shard output.
+    public var decileRecords: [ImprovabilityRecord]
     public var cells: [CellTable]
 
-    public init(results: Results, records: [ImprovabilityRecord], cells: [CellTable]) {
+    public init(results: Results, records: [ImprovabilityRecord], decileRecords: [ImprovabilityRecord] = [], cells: [CellTable]) {
         self.results = results
         self.records = records
+        self.decileRecords = decileRecords
         self.cells = cells
+    }
+
+    /// The whole-report steps that need every operator's rows: hypotheses with Holm's adjustment,
+    /// breakdowns, decile summaries. A single run and a merge of shards both end here.
+    public func completed(threads: Int) -> AnalysisOutput {
+        var results = self.results
+        let configuration = results.configuration
+        results.hypotheses = HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
+                                              confidence: configuration.confidence, seed: results.provenance.seed)
+            .run(records, threads: threads)
+        results.breakdowns = Breakdown.tabulate(records)
+        results.deciles = DecileSummary.tabulate(decileRecords)
+        results.shard = nil
+        return AnalysisOutput(results: results, records: records, cells: cells)
     }
 
     /// Canonical JSON: sorted keys, so equal results give equal bytes.
@@ -35,8 +52,14 @@ public struct AnalysisOutput: Sendable {
         })
         for cellTable in cells { table(cellTable.fileName, CellTable.columns, cellTable.rows) }
         if results.shard != nil {
-            files["shard-records.json"] = try Self.encode(records)
+            files["shard-records.json"] = try Self.encode(ShardRecords(records: records, decileRecords: decileRecords))
         }
         return files
     }
+}
+
+/// The improvability rows a shard computed, whole, for `merge`.
+public struct ShardRecords: Sendable, Codable {
+    public var records: [ImprovabilityRecord]
+    public var decileRecords: [ImprovabilityRecord]
 }

@@ -42,29 +42,21 @@ public struct AnalysisRun: Sendable {
         let operators = OperatorSet.generate(count: configuration.operatorCount, seed: seed)
         let slice = shard?.range(of: operators.count) ?? operators.indices
         let settings = configuration.searchSettings(seed: seed, threads: threads)
-        let chunk = 25
+        let chunk = 100
         let chunks = stride(from: slice.lowerBound, to: slice.upperBound, by: chunk).map { $0..<min($0 + chunk, slice.upperBound) }
         var records: [ImprovabilityRecord] = []
-        var deciles: [DecileSummary] = []
+        var decileRecords: [ImprovabilityRecord] = []
         for (m, metric) in benchmark.metrics.enumerated() {
             let experiment = ImprovabilityExperiment(fitness: fitness[m], settings: settings)
-            var rows: [ImprovabilityRow] = []
             for (c, range) in chunks.enumerated() {
-                rows += experiment.rows(for: Array(operators[range]))
+                let (main, byDecile) = AnalysisRun.records(from: experiment.rows(for: operators, in: range), metric: metric.id)
+                records += main
+                decileRecords += byDecile
                 progress("experiments", m * chunks.count + c + 1, benchmark.metrics.count * chunks.count)
             }
-            let (main, byDecile) = AnalysisRun.records(from: rows, metric: metric.id)
-            records += main
-            deciles += DecileSummary.tabulate(byDecile, metric: metric.id)
         }
 
-        let isPartial = shard != nil
-        progress("hypotheses", 0, 1)
-        let hypotheses = isPartial ? [] : HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
-                                                           confidence: configuration.confidence, seed: seed).run(records, threads: threads)
-        progress("hypotheses", 1, 1)
-
-        let results = Results(
+        let partial = Results(
             provenance: Provenance(input: benchmark.source.input, inputSHA256: benchmark.source.sha256,
                                    sourceKind: benchmark.source.kind.rawValue, synthetic: benchmark.source.kind == .synthetic,
                                    seed: seed, version: version, generatedAt: generatedAt),
@@ -72,14 +64,15 @@ public struct AnalysisRun: Sendable {
             metrics: benchmark.metrics.map(MetricSummary.init),
             landscape: Dictionary(uniqueKeysWithValues: zip(benchmark.metrics, landscapes).map { ($0.id, $1.summary) }),
             operators: operators.map(OperatorRecord.init),
-            hypotheses: hypotheses,
-            breakdowns: isPartial ? [] : Breakdown.tabulate(records),
-            deciles: deciles,
-            shard: shard)
+            hypotheses: [], breakdowns: [], deciles: [], shard: shard)
         let cells = zip(benchmark.metrics, landscapes).map { metric, landscape in
             CellTable(metric: metric, benchmark: benchmark, landscape: landscape)
         }
-        return AnalysisOutput(results: results, records: records, cells: cells)
+        let output = AnalysisOutput(results: partial, records: records, decileRecords: decileRecords, cells: cells)
+        guard shard == nil else { return output }
+        progress("hypotheses", 0, 1)
+        defer { progress("hypotheses", 1, 1) }
+        return output.completed(threads: threads)
     }
 
     /// Search rows as table records; decile rows are kept apart for the decile summary.
@@ -122,12 +115,13 @@ extension Configuration {
 }
 
 extension DecileSummary {
-    static func tabulate(_ records: [ImprovabilityRecord], metric: String) -> [DecileSummary] {
+    /// Family means per (metric, acceptance, L, decile), in first-appearance order.
+    static func tabulate(_ records: [ImprovabilityRecord]) -> [DecileSummary] {
         var order: [String] = []
         var cells: [String: [ImprovabilityRecord]] = [:]
         for record in records {
             guard let pathLength = record.pathLength else { continue }
-            let key = [record.acceptance, "\(pathLength)", record.group, record.family].joined(separator: "\u{1F}")
+            let key = [record.metric, record.acceptance, "\(pathLength)", record.group, record.family].joined(separator: "\u{1F}")
             if cells[key] == nil { order.append(key) }
             cells[key, default: []].append(record)
         }
@@ -136,7 +130,7 @@ extension DecileSummary {
             let means = members.compactMap(\.meanImprovability)
             guard !means.isEmpty, let decile = Int(first.group.dropFirst("decile".count)) else { return nil }
             let fractions = members.compactMap(\.fractionImproved)
-            return DecileSummary(metric: metric, acceptance: first.acceptance, pathLength: first.pathLength!, decile: decile,
+            return DecileSummary(metric: first.metric, acceptance: first.acceptance, pathLength: first.pathLength!, decile: decile,
                                  family: first.family, operators: means.count, meanImprovability: Descriptive.mean(means),
                                  fractionImproved: fractions.isEmpty ? nil : Descriptive.mean(fractions))
         }

@@ -18,10 +18,13 @@ public enum ResultsFolder {
             throw InputError(.invalid, file: resultsPath, message: "schema '\(results.schema)' is not \(Results.schemaID)")
         }
         let records: [ImprovabilityRecord]
+        var decileRecords: [ImprovabilityRecord] = []
         if results.shard != nil {
             let path = directory + "/shard-records.json"
             do {
-                records = try JSONDecoder().decode([ImprovabilityRecord].self, from: Data(try FileBytes.read(path)))
+                let shardRecords = try JSONDecoder().decode(ShardRecords.self, from: Data(try FileBytes.read(path)))
+                records = shardRecords.records
+                decileRecords = shardRecords.decileRecords
             } catch let error as InputError {
                 throw error
             } catch {
@@ -42,7 +45,7 @@ public enum ResultsFolder {
                                    accuracy: accuracy.map { Double($0) ?? .nan }, distanceToGlobalMaximum: distance.map { Int($0) ?? -1 },
                                    isLocalMaximum: local.map { $0 == "1" }))
         }
-        return AnalysisOutput(results: results, records: records, cells: cells)
+        return AnalysisOutput(results: results, records: records, decileRecords: decileRecords, cells: cells)
     }
 
     static func improvability(at path: String) throws(InputError) -> [ImprovabilityRecord] {

@@ -1,0 +1,12 @@
+extension ImprovabilityExperiment {
+    /// The rows of the operators at `positions` of the full operator set. Random streams are keyed by
+    /// the position in the full set, so any slicing (shards, progress chunks) yields exactly the rows of
+    /// one call over all operators.
+    public func rows(for operators: [SearchOperator], in positions: Range<Int>) -> [ImprovabilityRow] {
+        let slice = Array(operators[positions])
+        let spheres = sphereTables(for: slice)
+        return Parallel.map(count: slice.count, threads: settings.threads) { offset in
+            rows(for: slice[offset], index: positions.lowerBound + offset, spheres: spheres)
+        }.flatMap { $0 }
+    }
+}
