@@ -1,3 +1,3 @@
 import NASReachCLI
 
-await NASReach.main()
+NASReach.main()

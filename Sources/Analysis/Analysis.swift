@@ -1,1 +1,0 @@
-// The Analysis stage; see README "Architecture".

@@ -1,0 +1,144 @@
+import Benchmark
+import Foundation
+import Landscape
+import Search
+import SearchSpace
+import Statistics
+
+/// The analysis stage as one sequence of steps: metric summaries → landscape → operators →
+/// experiments → hypotheses → breakdowns. Pure computation; the CLI does the I/O.
+public struct AnalysisRun: Sendable {
+    public let benchmark: Benchmark
+    public let configuration: Configuration
+    public let seed: UInt64
+    public let threads: Int
+    /// Compute only this slice of the operator set (a partial result for `merge`).
+    public let shard: Shard?
+    public let version: String
+    public let generatedAt: String
+
+    public init(benchmark: Benchmark, configuration: Configuration, seed: UInt64, threads: Int, shard: Shard? = nil,
+                version: String, generatedAt: String) {
+        self.benchmark = benchmark
+        self.configuration = configuration
+        self.seed = seed
+        self.threads = threads
+        self.shard = shard
+        self.version = version
+        self.generatedAt = generatedAt
+    }
+
+    /// Reports (stage, done, total) as work completes; called from the calling thread only.
+    public typealias ProgressHandler = (_ stage: String, _ done: Int, _ total: Int) -> Void
+
+    public func run(progress: ProgressHandler = { _, _, _ in }) -> AnalysisOutput {
+        let fitness = benchmark.metrics.map(benchmark.fitness)
+        progress("landscape", 0, 1)
+        let landscapes = LandscapeAnalysis.analyze(fitness, isomorphismClasses: benchmark.isomorphismClassesByCode,
+                                                   options: LandscapeOptions(walks: configuration.landscapeWalks,
+                                                                             walkLength: configuration.landscapeWalkLength, seed: seed))
+        progress("landscape", 1, 1)
+
+        let operators = OperatorSet.generate(count: configuration.operatorCount, seed: seed)
+        let slice = shard?.range(of: operators.count) ?? operators.indices
+        let settings = configuration.searchSettings(seed: seed, threads: threads)
+        let chunk = 25
+        let chunks = stride(from: slice.lowerBound, to: slice.upperBound, by: chunk).map { $0..<min($0 + chunk, slice.upperBound) }
+        var records: [ImprovabilityRecord] = []
+        var deciles: [DecileSummary] = []
+        for (m, metric) in benchmark.metrics.enumerated() {
+            let experiment = ImprovabilityExperiment(fitness: fitness[m], settings: settings)
+            var rows: [ImprovabilityRow] = []
+            for (c, range) in chunks.enumerated() {
+                rows += experiment.rows(for: operators, in: range)
+                progress("experiments", m * chunks.count + c + 1, benchmark.metrics.count * chunks.count)
+            }
+            let (main, byDecile) = AnalysisRun.records(from: rows, metric: metric.id)
+            records += main
+            deciles += DecileSummary.tabulate(byDecile, metric: metric.id)
+        }
+
+        let isPartial = shard != nil
+        progress("hypotheses", 0, 1)
+        let hypotheses = isPartial ? [] : HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
+                                                           confidence: configuration.confidence, seed: seed).run(records, threads: threads)
+        progress("hypotheses", 1, 1)
+
+        let results = Results(
+            provenance: Provenance(input: benchmark.source.input, inputSHA256: benchmark.source.sha256,
+                                   sourceKind: benchmark.source.kind.rawValue, synthetic: benchmark.source.kind == .synthetic,
+                                   seed: seed, version: version, generatedAt: generatedAt),
+            configuration: configuration,
+            metrics: benchmark.metrics.map(MetricSummary.init),
+            landscape: Dictionary(uniqueKeysWithValues: zip(benchmark.metrics, landscapes).map { ($0.id, $1.summary) }),
+            operators: operators.map(OperatorRecord.init),
+            hypotheses: hypotheses,
+            breakdowns: isPartial ? [] : Breakdown.tabulate(records),
+            deciles: deciles,
+            shard: shard)
+        let cells = zip(benchmark.metrics, landscapes).map { metric, landscape in
+            CellTable(metric: metric, benchmark: benchmark, landscape: landscape)
+        }
+        return AnalysisOutput(results: results, records: records, cells: cells)
+    }
+
+    /// Search rows as table records; decile rows are kept apart for the decile summary.
+    static func records(from rows: [ImprovabilityRow], metric: String) -> (main: [ImprovabilityRecord], deciles: [ImprovabilityRecord]) {
+        var main: [ImprovabilityRecord] = [], deciles: [ImprovabilityRecord] = []
+        for row in rows {
+            let record = ImprovabilityRecord(
+                metric: metric, operator: row.operatorID, family: row.family.rawValue, acceptance: row.acceptance,
+                experiment: row.experiment.rawValue, pathLength: row.pathLength, threshold: row.threshold,
+                thresholdLabel: row.thresholdLabel, group: row.group, reach: row.reach, effectiveReach: row.effectiveReach,
+                meanImprovability: row.meanImprovability, medianImprovability: row.medianImprovability,
+                fractionImproved: row.fractionImproved, meanHittingTime: row.meanHittingTime,
+                censoredFraction: row.censoredFraction, starts: row.starts, standardError: row.standardError,
+                method: row.method.rawValue)
+            if row.group.hasPrefix("decile") { deciles.append(record) } else { main.append(record) }
+        }
+        return (main, deciles)
+    }
+}
+
+extension Configuration {
+    /// The search stage's settings for this configuration.
+    func searchSettings(seed: UInt64, threads: Int) -> SearchSettings {
+        var settings = SearchSettings.default
+        settings.operatorCount = operatorCount
+        settings.operatorSeed = seed
+        settings.monteCarloSeed = seed
+        settings.pathLengths = pathLengths
+        settings.thresholdPercentiles = thresholdPercentiles
+        settings.acceptanceRules = acceptanceRules.compactMap(AcceptanceRule.init(label:))
+        settings.startsPerGroup = monteCarlo.startsPerGroup
+        settings.walksPerStart = monteCarlo.walksPerStart
+        settings.hittingStartsPerGroup = monteCarlo.hittingStartsPerGroup
+        settings.hittingWalksPerStart = monteCarlo.hittingWalksPerStart
+        settings.hittingTimeCap = monteCarlo.hittingTimeCap
+        settings.dynamicProgrammingMaxK = monteCarlo.dynamicProgrammingMaxK
+        settings.threads = threads
+        return settings
+    }
+}
+
+extension DecileSummary {
+    static func tabulate(_ records: [ImprovabilityRecord], metric: String) -> [DecileSummary] {
+        var order: [String] = []
+        var cells: [String: [ImprovabilityRecord]] = [:]
+        for record in records {
+            guard let pathLength = record.pathLength else { continue }
+            let key = [record.acceptance, "\(pathLength)", record.group, record.family].joined(separator: "\u{1F}")
+            if cells[key] == nil { order.append(key) }
+            cells[key, default: []].append(record)
+        }
+        return order.compactMap { key in
+            let members = cells[key]!, first = members[0]
+            let means = members.compactMap(\.meanImprovability)
+            guard !means.isEmpty, let decile = Int(first.group.dropFirst("decile".count)) else { return nil }
+            let fractions = members.compactMap(\.fractionImproved)
+            return DecileSummary(metric: metric, acceptance: first.acceptance, pathLength: first.pathLength!, decile: decile,
+                                 family: first.family, operators: means.count, meanImprovability: Descriptive.mean(means),
+                                 fractionImproved: fractions.isEmpty ? nil : Descriptive.mean(fractions))
+        }
+    }
+}

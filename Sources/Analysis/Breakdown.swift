@@ -1,0 +1,65 @@
+import Statistics
+
+/// Improvability of the operators of one family or one reach band, for one (metric, acceptance, L,
+/// group): the top/bottom 10% breakdown tables of the metric pages.
+///
+/// `meanImprovability` is the average over the operators of their group-mean improvability,
+/// `medianImprovability` the median over the operators of that same group mean, and
+/// `fractionImproved` the average over the operators of the fraction of starts that improve.
+public struct Breakdown: Sendable, Equatable, Codable {
+    public var metric: String
+    public var acceptance: String
+    public var pathLength: Int
+    public var group: String
+    /// `family` or `reachBand`.
+    public var by: String
+    /// The family name, or the band as `a–b`.
+    public var key: String
+    public var operators: Int
+    public var meanImprovability: Double?
+    public var medianImprovability: Double?
+    public var fractionImproved: Double?
+
+    public static let columns = ["metric", "acceptance", "pathLength", "group", "by", "key", "operators",
+                                 "meanImprovability", "medianImprovability", "fractionImproved"]
+
+    public var fields: [String] {
+        [metric, acceptance, "\(pathLength)", group, by, key, "\(operators)", CSVText.number(meanImprovability),
+         CSVText.number(medianImprovability), CSVText.number(fractionImproved)]
+    }
+
+    /// Reach bands of width 1 over [0, 6]; 6 itself falls in the last band.
+    static func band(of reach: Double) -> String {
+        let lower = Swift.min(5, Swift.max(0, Int(reach.rounded(.down))))
+        return "\(lower)–\(lower + 1)"
+    }
+
+    /// Breakdowns of the fixed-length records over the hypothesis groups.
+    public static func tabulate(_ records: [ImprovabilityRecord]) -> [Breakdown] {
+        var order: [String] = []
+        var cells: [String: (template: Breakdown, records: [ImprovabilityRecord])] = [:]
+        for record in records where record.experiment == "fixed-length" && ["top10", "bottom10", "all"].contains(record.group) {
+            guard let pathLength = record.pathLength else { continue }
+            for (by, key) in [("family", record.family), ("reachBand", band(of: record.reach))] {
+                let id = [record.metric, record.acceptance, "\(pathLength)", record.group, by, key].joined(separator: "\u{1F}")
+                if cells[id] == nil {
+                    order.append(id)
+                    cells[id] = (Breakdown(metric: record.metric, acceptance: record.acceptance, pathLength: pathLength,
+                                           group: record.group, by: by, key: key, operators: 0), [])
+                }
+                cells[id]!.records.append(record)
+            }
+        }
+        return order.map { id in
+            let (template, members) = cells[id]!
+            var row = template
+            row.operators = members.count
+            let means = members.compactMap(\.meanImprovability)
+            let fractions = members.compactMap(\.fractionImproved)
+            row.meanImprovability = means.isEmpty ? nil : Descriptive.mean(means)
+            row.medianImprovability = means.isEmpty ? nil : Descriptive.median(means)
+            row.fractionImproved = fractions.isEmpty ? nil : Descriptive.mean(fractions)
+            return row
+        }
+    }
+}

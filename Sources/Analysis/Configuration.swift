@@ -1,0 +1,115 @@
+import Benchmark
+import Foundation
+import Search
+
+/// Everything a run can be configured with, from a JSON file (`--config FILE`); every key is optional and
+/// falls back to the default documented here. Unknown keys and wrong types are errors, never ignored.
+///
+/// ```json
+/// { "operatorCount": 1000, "pathLengths": [1, 2, 5, 10, 20, 50, 100], "thresholdPercentiles": [90, 99],
+///   "acceptanceRules": ["always", "improving", "non-worsening", "metropolis(T=0.5)"],
+///   "monteCarlo": { "startsPerGroup": 64, "walksPerStart": 2, "hittingStartsPerGroup": 16,
+///                   "hittingWalksPerStart": 2, "hittingTimeCap": 500, "dynamicProgrammingMaxK": 2 },
+///   "alpha": 0.05, "bootstrapReplicates": 200, "confidence": 0.95,
+///   "landscapeWalks": 200, "landscapeWalkLength": 100 }
+/// ```
+public struct Configuration: Sendable, Equatable, Codable {
+    /// Number of generated operators.
+    public var operatorCount = SearchSettings.default.operatorCount
+    /// Fixed-path-length experiment: the path lengths L.
+    public var pathLengths = SearchSettings.default.pathLengths
+    /// Fixed-threshold experiment: θ at these percentiles (type 7) of the metric, for every group;
+    /// `bottom10` also gets the median.
+    public var thresholdPercentiles = SearchSettings.default.thresholdPercentiles
+    /// Acceptance rules, by label: `always`, `improving`, `non-worsening`, `metropolis(T=…)` (T in accuracy points).
+    public var acceptanceRules = SearchSettings.default.acceptanceRules.map(\.label)
+    public var monteCarlo = MonteCarloBudget()
+    /// Family-wise significance level (Holm–Bonferroni over the whole report).
+    public var alpha = 0.05
+    /// Bootstrap replicates for the confidence interval of each primary tau.
+    public var bootstrapReplicates = 200
+    /// Confidence level of the bootstrap intervals.
+    public var confidence = 0.95
+    /// Monte Carlo estimate of the landscape autocorrelation: number of walks and their length.
+    public var landscapeWalks = 200
+    public var landscapeWalkLength = 100
+
+    /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
+    public struct MonteCarloBudget: Sendable, Equatable, Codable {
+        /// Fixed length: starts sampled (seeded) per group, and independent walks from each.
+        public var startsPerGroup = SearchSettings.default.startsPerGroup
+        public var walksPerStart = SearchSettings.default.walksPerStart
+        /// Fixed threshold: starts per group and walks per start.
+        public var hittingStartsPerGroup = SearchSettings.default.hittingStartsPerGroup
+        public var hittingWalksPerStart = SearchSettings.default.hittingWalksPerStart
+        /// Hitting-time walks stop here and count as censored.
+        public var hittingTimeCap = SearchSettings.default.hittingTimeCap
+        /// Largest k of `k-edit(k)` solved exactly by dynamic programming under fitness-dependent rules.
+        public var dynamicProgrammingMaxK = SearchSettings.default.dynamicProgrammingMaxK
+
+        public init() {}
+    }
+
+    public init() {}
+
+    public static let `default` = Configuration()
+
+    /// Loads a configuration file; `file` names it in errors.
+    public static func load(path: String) throws(InputError) -> Configuration {
+        let bytes = try FileBytes.read(path)
+        return try parse(bytes: bytes, file: path)
+    }
+
+    public static func parse(bytes: [UInt8], file: String) throws(InputError) -> Configuration {
+        guard bytes.contains(where: { !" \t\r\n".utf8.contains($0) }) else {
+            throw InputError(.invalid, file: file, line: 1, column: 1, message: "the configuration file is empty",
+                             hint: "write {} for the defaults, or see the README for the keys")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            let offset = (error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int
+            let (line, column) = offset.map { Self.lineAndColumn(of: $0, in: bytes) } ?? (nil, nil)
+            throw InputError(.invalid, file: file, line: line, column: column, message: "the configuration is not valid JSON")
+        }
+        var configuration = Configuration()
+        try ConfigurationReader(file: file).apply(object, to: &configuration)
+        try configuration.check(file: file)
+        return configuration
+    }
+
+    private static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// Range checks that JSON types cannot express.
+    func check(file: String) throws(InputError) {
+        func fail(_ message: String) -> InputError { InputError(.invalid, file: file, message: message) }
+        guard operatorCount >= 3 else { throw fail("operatorCount must be at least 3 (Kendall's tau needs several operators)") }
+        guard !pathLengths.isEmpty, pathLengths.allSatisfy({ $0 >= 1 }) else { throw fail("pathLengths must be a non-empty list of positive integers") }
+        for p in thresholdPercentiles where !(0...100).contains(p) {
+            throw fail("threshold percentile \(p) is not between 0 and 100")
+        }
+        guard !acceptanceRules.isEmpty else { throw fail("acceptanceRules must name at least one rule") }
+        for rule in acceptanceRules where AcceptanceRule(label: rule) == nil {
+            throw fail("unknown acceptance rule '\(rule)' (use always, improving, non-worsening or metropolis(T=<positive number>))")
+        }
+        guard alpha > 0, alpha < 1 else { throw fail("alpha must lie strictly between 0 and 1") }
+        guard confidence > 0, confidence < 1 else { throw fail("confidence must lie strictly between 0 and 1") }
+        guard bootstrapReplicates >= 0 else { throw fail("bootstrapReplicates must not be negative") }
+        let budget = monteCarlo
+        guard [budget.startsPerGroup, budget.walksPerStart, budget.hittingStartsPerGroup, budget.hittingWalksPerStart,
+               budget.hittingTimeCap].allSatisfy({ $0 >= 1 }), budget.dynamicProgrammingMaxK >= 0 else {
+            throw fail("monteCarlo budgets must be positive")
+        }
+        guard landscapeWalks >= 2, landscapeWalkLength > 20 else {
+            throw fail("landscapeWalks must be at least 2 and landscapeWalkLength above 20 (the autocorrelation goes to lag 20)")
+        }
+    }
+}
+

@@ -1,0 +1,158 @@
+import Foundation
+import Statistics
+
+/// Turns the improvability table into the report's family of Kendall tests, with Holm's adjustment
+/// and verdicts (science.md, "Hypotheses").
+public struct HypothesisRunner: Sendable {
+    public let alpha: Double
+    public let bootstrapReplicates: Int
+    public let confidence: Double
+    public let seed: UInt64
+
+    public init(alpha: Double, bootstrapReplicates: Int, confidence: Double, seed: UInt64) {
+        self.alpha = alpha
+        self.bootstrapReplicates = bootstrapReplicates
+        self.confidence = confidence
+        self.seed = seed
+    }
+
+    /// The hypothesis a starting group tests, and the sign of tau(reach, improvability) it predicts.
+    static let hypothesisByGroup: [String: (name: String, improvabilitySign: Int)] = [
+        "top10": ("H1", -1), "bottom10": ("H2", +1), "all": ("H3", -1),
+    ]
+
+    /// Improvability statistics per experiment, and whether larger values mean *more* improvability.
+    static func statistics(for experiment: String) -> [(name: String, higherIsBetter: Bool)] {
+        experiment == "fixed-threshold"
+            ? [("meanHittingTime", false)]
+            : [("meanImprovability", true), ("medianImprovability", true), ("fractionImproved", true)]
+    }
+
+    public func run(_ records: [ImprovabilityRecord], threads: Int = 1) -> [HypothesisTest] {
+        let settings = Self.settings(of: records)
+        var specs: [TestSpec] = []
+        for setting in settings {
+            let first = setting[0]
+            var measures = ["reach"]
+            if first.acceptance != "always" { measures.append("effectiveReach") }
+            for measure in measures {
+                for statistic in Self.statistics(for: first.experiment) {
+                    specs.append(TestSpec(setting: setting, reachMeasure: measure, statistic: statistic.name, higherIsBetter: statistic.higherIsBetter))
+                }
+            }
+        }
+        let allSpecs = specs
+        let tests = Parallel.map(count: allSpecs.count, threads: threads) { index in
+            let spec = allSpecs[index]
+            return test(spec.setting, reachMeasure: spec.reachMeasure, statistic: spec.statistic,
+                        higherIsBetter: spec.higherIsBetter, index: index)
+        }
+        return adjust(tests)
+    }
+
+    /// Records grouped by (metric, experiment, acceptance, setting, group) for the hypothesis groups,
+    /// in first-appearance order so the output order follows the table's.
+    static func settings(of records: [ImprovabilityRecord]) -> [[ImprovabilityRecord]] {
+        var order: [String] = []
+        var groups: [String: [ImprovabilityRecord]] = [:]
+        for record in records where hypothesisByGroup[record.group] != nil {
+            let key = [record.metric, record.experiment, record.acceptance, record.setting, record.group].joined(separator: "\u{1F}")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(record)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    func test(_ setting: [ImprovabilityRecord], reachMeasure: String, statistic: String, higherIsBetter: Bool, index: Int) -> HypothesisTest {
+        let first = setting[0]
+        let hypothesis = Self.hypothesisByGroup[first.group]!
+        let predictedSign = hypothesis.improvabilitySign * (higherIsBetter ? 1 : -1)
+        let pairs: [(Double, Double)] = setting.compactMap { record in
+            guard let x = reachMeasure == "reach" ? record.reach : record.effectiveReach,
+                  let y = Self.value(of: statistic, in: record) else { return nil }
+            return (x, y)
+        }
+        let x = pairs.map(\.0), y = pairs.map(\.1)
+        var result = HypothesisTest(
+            hypothesis: hypothesis.name, metric: first.metric, experiment: first.experiment, acceptance: first.acceptance,
+            pathLength: first.pathLength, threshold: first.threshold, thresholdLabel: first.thresholdLabel, group: first.group,
+            statistic: "\(reachMeasure)~\(statistic)", reachMeasure: reachMeasure, improvabilityStatistic: statistic,
+            primary: reachMeasure == "reach" && (statistic == "meanImprovability" || statistic == "meanHittingTime"),
+            n: pairs.count, direction: predictedSign < 0 ? "negative" : "positive", verdict: "undefined")
+        if let reason = Self.degeneracy(x: x, y: y, statistic: statistic, record: first) {
+            result.reason = reason
+            return result
+        }
+        let zeros = y.count { $0 == 0 }
+        if zeros > 0, statistic == "meanImprovability" { result.nonZeroOperators = y.count - zeros }
+        let kendall = Correlation.kendallTauB(x, y)
+        guard !kendall.tau.isNaN else {
+            result.reason = "tau-b is undefined for these values"
+            return result
+        }
+        result.tau = kendall.tau
+        result.pValue = kendall.pValue
+        result.pOneSided = predictedSign < 0 ? kendall.pLess : kendall.pGreater
+        if result.primary, bootstrapReplicates > 0 {
+            let interval = Correlation.kendallTauBBootstrap(x, y, replicates: bootstrapReplicates, confidence: confidence,
+                                                            generator: SeededGenerator(seed: seed, stream: 0xB007_0000 + UInt64(index)))
+            if !interval.lower.isNaN {
+                result.ciLower = interval.lower
+                result.ciUpper = interval.upper
+            }
+        }
+        return result
+    }
+
+    static func value(of statistic: String, in record: ImprovabilityRecord) -> Double? {
+        switch statistic {
+        case "meanImprovability": record.meanImprovability
+        case "medianImprovability": record.medianImprovability
+        case "fractionImproved": record.fractionImproved
+        case "meanHittingTime": record.meanHittingTime
+        default: nil
+        }
+    }
+
+    /// Why a test carries no information, or nil when it does.
+    static func degeneracy(x: [Double], y: [Double], statistic: String, record: ImprovabilityRecord) -> String? {
+        guard y.count >= 3 else {
+            return y.isEmpty
+                ? (record.experiment == "fixed-threshold" ? "no start of this group lies below the threshold" : "no operator has this statistic")
+                : "only \(y.count) operator(s) have this statistic; Kendall's tau needs at least 3"
+        }
+        guard let low = x.min(), let high = x.max(), low != high else { return "every operator has the same reach" }
+        guard let minimum = y.min(), let maximum = y.max() else { return nil }
+        if minimum == maximum {
+            if minimum == 0, statistic == "meanImprovability", record.group == "all", record.acceptance == "always" {
+                return "for every operator the mean improvability over all starts is exactly 0: with always-accept, a symmetric (or doubly stochastic) operator leaves the uniform distribution stationary"
+            }
+            return "\(statistic) is the same (\(minimum)) for every operator"
+        }
+        return nil
+    }
+
+    /// Holm over every test with a tau, then the verdicts.
+    func adjust(_ tests: [HypothesisTest]) -> [HypothesisTest] {
+        let tested = tests.indices.filter { tests[$0].pValue != nil }
+        let adjusted = holmAdjusted(tested.map { tests[$0].pValue! })
+        var result = tests
+        for (slot, index) in tested.enumerated() {
+            result[index].pAdjusted = adjusted[slot]
+            let significant = adjusted[slot] < alpha
+            let predictedNegative = result[index].direction == "negative"
+            let tau = result[index].tau!
+            result[index].verdict = !significant || tau == 0 ? "inconclusive"
+                : ((tau < 0) == predictedNegative ? "supported" : "falsified")
+        }
+        return result
+    }
+}
+
+/// One test to run: a setting's records and the two columns to correlate.
+struct TestSpec: Sendable {
+    let setting: [ImprovabilityRecord]
+    let reachMeasure: String
+    let statistic: String
+    let higherIsBetter: Bool
+}

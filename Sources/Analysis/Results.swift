@@ -1,0 +1,106 @@
+import Landscape
+import Search
+
+/// Everything `analyze` computes: the content of `results.json` (schema `nasreach/results@1`).
+/// The improvability rows themselves live in `tables/improvability.csv`.
+public struct Results: Sendable, Equatable, Codable {
+    public static let schemaID = "nasreach/results@1"
+
+    public var schema = Results.schemaID
+    public var provenance: Provenance
+    public var configuration: Configuration
+    public var metrics: [MetricSummary]
+    /// Locality metrics by metric id.
+    public var landscape: [String: LandscapeSummary]
+    public var operators: [OperatorRecord]
+    public var hypotheses: [HypothesisTest]
+    public var breakdowns: [Breakdown]
+    /// Mean improvability per decile of starts, by operator family (the decile figures).
+    public var deciles: [DecileSummary]
+    /// Set only for a partial result of `analyze --shard`.
+    public var shard: Shard?
+
+    /// The tables of the results folder (`tables/<name>.csv`), by name.
+    public static let tableNames = ["improvability", "hypotheses", "metrics", "operators", "landscape", "breakdowns", "deciles"]
+}
+
+public struct Provenance: Sendable, Equatable, Codable {
+    /// The `--data` argument as given.
+    public var input: String
+    public var inputSHA256: String
+    /// `csv`, `nats-archive` or `synthetic`.
+    public var sourceKind: String
+    public var synthetic: Bool
+    public var seed: UInt64
+    public var version: String
+    /// ISO 8601, UTC; `SOURCE_DATE_EPOCH` when set, so that reruns are byte-identical.
+    public var generatedAt: String
+}
+
+/// One generated operator, as the contract describes it: enough to rebuild it exactly.
+public struct OperatorRecord: Sendable, Equatable, Codable {
+    public var id: String
+    public var family: String
+    public var params: OperatorParameters
+    /// Expected edit distance of one proposal, averaged over a uniform start.
+    public var reach: Double
+    /// P(x → y) = P(y → x).
+    public var symmetric: Bool
+    /// The uniform distribution is stationary under `always` acceptance.
+    public var preservesUniform: Bool
+
+    public init(_ op: SearchOperator) {
+        id = op.id
+        family = op.family.rawValue
+        params = op.parameters
+        reach = op.reach
+        symmetric = op.isSymmetric
+        preservesUniform = op.preservesUniform
+    }
+
+    public static let columns = ["id", "family", "reach", "symmetric", "preservesUniform", "k", "p", "pi", "M"]
+
+    public var fields: [String] {
+        [id, family, CSVText.number(reach), "\(symmetric)", "\(preservesUniform)", CSVText.number(params.k),
+         CSVText.number(params.p), params.pi.map { $0.map { CSVText.number($0) }.joined(separator: " ") } ?? "",
+         params.m.map { $0.map { row in row.map { CSVText.number($0) }.joined(separator: " ") }.joined(separator: "; ") } ?? ""]
+    }
+}
+
+/// Which slice of the operator set a partial result holds.
+public struct Shard: Sendable, Equatable, Codable {
+    /// 1-based, as `--shard i/n` spells it.
+    public var index: Int
+    public var count: Int
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// The operator positions of this shard: contiguous, sizes differing by at most one.
+    public func range(of total: Int) -> Range<Int> {
+        let lower = (index - 1) * total / count, upper = index * total / count
+        return lower..<upper
+    }
+}
+
+/// Mean improvability over the operators of one family, for one decile of starts.
+public struct DecileSummary: Sendable, Equatable, Codable {
+    public var metric: String
+    public var acceptance: String
+    public var pathLength: Int
+    /// 1 = the 10% least accurate cells, 10 = the most accurate.
+    public var decile: Int
+    public var family: String
+    public var operators: Int
+    public var meanImprovability: Double
+    public var fractionImproved: Double?
+
+    public static let columns = ["metric", "acceptance", "pathLength", "decile", "family", "operators", "meanImprovability", "fractionImproved"]
+
+    public var fields: [String] {
+        [metric, acceptance, "\(pathLength)", "\(decile)", family, "\(operators)", CSVText.number(meanImprovability),
+         CSVText.number(fractionImproved)]
+    }
+}

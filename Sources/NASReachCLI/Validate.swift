@@ -1,0 +1,55 @@
+import ArgumentParser
+import Benchmark
+import Foundation
+import Statistics
+
+/// `nasreach validate`: check a benchmark source and print what it holds.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a benchmark source and print what was found.",
+        discussion: """
+        Prints the source, its rows, every recognised metric (count, min, mean, median, max, skewness) and \
+        the isomorphism-class column when present, or the first error with its file, line and column.
+
+        Example:  nasreach validate --data nats_bench.csv
+        """
+    )
+
+    @OptionGroup var source: DataOptions
+
+    @Flag(help: "Also print how long loading and validating took.")
+    var timing = false
+
+    func run() throws {
+        try reportingErrors {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let benchmark = try source.load()
+            let elapsed = clock.now - start
+            for line in Validate.describe(benchmark) { Terminal.line(line) }
+            if timing { Terminal.line("loaded and validated in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))") }
+        }
+    }
+
+    static func describe(_ benchmark: Benchmark) -> [String] {
+        var lines = [
+            "source: \(benchmark.source.input) (\(benchmark.source.kind.rawValue), sha256 \(benchmark.source.sha256))",
+            "architectures: \(benchmark.cells.count) of 15625, each once",
+            "metrics: \(benchmark.metrics.count)",
+        ]
+        let header = ["metric", "column", "count", "min", "mean", "median", "max", "skewness"]
+        let rows = benchmark.metrics.map { metric -> [String] in
+            let summary = Summary(metric.values)
+            return [metric.id, metric.column, "\(summary.count)"]
+                + [summary.min, summary.mean, summary.median, summary.max, summary.skewness].map { String(format: "%.4f", $0) }
+        }
+        lines += TextTable(header: header, rows: rows).lines.map { "  " + $0 }
+        if let classes = benchmark.isomorphismClasses {
+            lines.append("isomorphism classes: \(Set(classes).count) distinct (column UniqueString)")
+        }
+        if benchmark.source.kind == .synthetic {
+            lines.append("note: this is the built-in SYNTHETIC landscape, not benchmark data")
+        }
+        return lines
+    }
+}

@@ -1,1 +1,0 @@
-// The Plotting stage; see README "Architecture".

@@ -1,0 +1,94 @@
+import Foundation
+
+extension BuildStep {
+    /// Rejects a model that cannot make a valid site before anything is written.
+    public static let validateModel = BuildStep("validate model") { build in
+        let model = build.model
+        guard model.pages.contains(where: { $0.path == "index.html" }) else { throw SiteError.missingIndex }
+        var pagePaths = Set<String>()
+        for page in model.pages {
+            try SitePath.validate(page.path)
+            guard page.path.hasSuffix(".html") else {
+                throw SiteError.invalidPath(page.path, reason: "a page path must end in .html")
+            }
+            guard pagePaths.insert(page.path).inserted else { throw SiteError.duplicateFile(page.path) }
+        }
+        var links = model.navigation.map(\.target)
+        for page in model.pages {
+            links += page.breadcrumbs.map(\.target)
+            for case .table(let table) in page.sections.flatMap(\.blocks) {
+                links += table.rows.flatMap { [$0.header] + $0.cells }.compactMap(\.link)
+                for cssClass in table.rows.flatMap({ [$0.header] + $0.cells }).compactMap(\.cssClass)
+                where cssClass.isEmpty || !cssClass.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                    throw SiteError.invalidPath(cssClass, reason: "a CSS class may hold only letters, digits, - and _")
+                }
+            }
+            for case .figure(let figure) in page.sections.flatMap(\.blocks) { try SitePath.validate(figure.basePath) }
+        }
+        for link in links { try SitePath.validateLink(link) }
+        for path in build.extraFiles.keys { try SitePath.validate(path) }
+    }
+
+    /// Copies the figure files into the site.
+    public static let copyFigures = BuildStep("copy figures") { build in
+        switch build.figures {
+        case .files(let files):
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) { try build.write(data, to: path) }
+        case .folder(let folder):
+            for (path, data) in try Theme.files(in: folder).sorted(by: { $0.key < $1.key }) {
+                try build.write(data, to: "figures/" + path)
+            }
+        }
+    }
+
+    /// Writes the caller's extra downloads (results JSON, analysis tables, …).
+    public static let writeExtraFiles = BuildStep("write extra files") { build in
+        for (path, data) in build.extraFiles.sorted(by: { $0.key < $1.key }) { try build.write(data, to: path) }
+    }
+
+    /// Copies the theme's CSS and JS into `assets/`.
+    public static let copyAssets = BuildStep("copy assets") { build in
+        for (path, data) in build.theme.assets.sorted(by: { $0.key < $1.key }) { try build.write(data, to: "assets/" + path) }
+    }
+
+    /// Writes every table as CSV at `tables/<page>-<table id>.csv`.
+    public static let writeTables = BuildStep("write table CSVs") { build in
+        for page in build.model.pages {
+            let anchors = page.anchors
+            for (sectionIndex, section) in page.sections.enumerated() {
+                for (blockIndex, block) in section.blocks.enumerated() {
+                    guard case .table(let table) = block, let id = anchors.blocks[sectionIndex][blockIndex] else { continue }
+                    try build.write(Data(CSV.make(table).utf8), to: PageContext.csvPath(page: page, tableID: id))
+                }
+            }
+        }
+    }
+
+    /// Renders every page through the theme; figures must already be in place (their PNG header
+    /// gives the image size, and a missing format is an error rather than a broken link).
+    public static let renderPages = BuildStep("render pages") { build in
+        for page in build.model.pages {
+            var sizes: [String: (width: Int, height: Int)] = [:]
+            for case .figure(let figure) in page.sections.flatMap(\.blocks) {
+                for format in ["png", "svg", "pdf"] where build.contents(of: figure.basePath + "." + format) == nil {
+                    throw SiteError.missingFigureFile(figure.basePath + "." + format)
+                }
+                if figure.size == nil {
+                    let png = figure.basePath + ".png"
+                    guard let bytes = build.contents(of: png), let size = PNGSize.of([UInt8](bytes)) else {
+                        throw SiteError.unreadablePNG(png)
+                    }
+                    sizes[figure.basePath] = size
+                }
+            }
+            let context = PageContext(model: build.model, page: page, figureSizes: sizes).make()
+            try build.write(Data(build.theme.render(context).utf8), to: page.path)
+        }
+    }
+
+    /// Runs `SiteCheck` on the finished staging folder, so a broken site never replaces a good one.
+    public static let checkSite = BuildStep("check site") { build in
+        let problems = SiteCheck.problems(in: build.root)
+        guard problems.isEmpty else { throw SiteError.checkFailed(problems) }
+    }
+}

@@ -1,0 +1,63 @@
+/// A data table: rendered as an accessible, sortable HTML table and also written as CSV.
+public struct Table: Sendable, Equatable {
+    public var caption: String
+    /// Column headers; the first names the row-header column.
+    public var columns: [String]
+    public var rows: [Row]
+
+    public init(caption: String, columns: [String], rows: [Row]) {
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// One table row: a header cell (`scope="row"`) followed by data cells.
+    public struct Row: Sendable, Equatable {
+        public var header: Cell
+        public var cells: [Cell]
+
+        public init(header: Cell, cells: [Cell]) {
+            self.header = header
+            self.cells = cells
+        }
+    }
+
+    /// One cell: what the reader sees, plus what a machine needs to sort or reuse it.
+    public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
+        /// Display text, already formatted (see `Format`).
+        public var text: String
+        /// Numeric cells are right-aligned and sort by `sortKey`.
+        public var isNumeric: Bool
+        /// The unrounded value: the sort key and what the CSV holds; nil for a missing number.
+        public var sortKey: Double?
+        /// Site-relative link target, if the cell links somewhere.
+        public var link: String?
+        /// Extra CSS class, e.g. `verdict-supported`; letters, digits, `-` and `_` only.
+        public var cssClass: String?
+
+        public init(_ text: String, link: String? = nil, cssClass: String? = nil) {
+            self.text = text
+            self.isNumeric = false
+            self.sortKey = nil
+            self.link = link
+            self.cssClass = cssClass
+        }
+
+        public init(stringLiteral value: String) {
+            self.init(value)
+        }
+
+        /// A numeric cell shown as `text` and sorted (and exported) by `value`.
+        public static func number(_ value: Double?, text: String, link: String? = nil, cssClass: String? = nil) -> Cell {
+            var cell = Cell(text, link: link, cssClass: cssClass)
+            cell.isNumeric = true
+            cell.sortKey = value.flatMap { $0.isNaN ? nil : $0 }
+            return cell
+        }
+
+        /// A numeric cell formatted with `Format.number`.
+        public static func number(_ value: Double?, significantDigits: Int = 3) -> Cell {
+            number(value, text: Format.number(value, significantDigits: significantDigits))
+        }
+    }
+}

@@ -1,0 +1,230 @@
+import SearchSpace
+import Statistics
+
+/// Runs both experiments of science.md for a set of operators on one fitness function.
+///
+/// Which engine computes a row:
+/// - `always` + isotropic operator: the spectral engine (exact, every group incl. deciles);
+/// - `always` + `op-kernel`: the product-kernel engine (exact, every group);
+/// - fitness-dependent rule + `k-edit(k)`, k ≤ `dynamicProgrammingMaxK`: dynamic programming (exact, every group);
+/// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all`;
+/// - fixed threshold: exact (geometric) for `uniform` + `always`, Monte Carlo with a cap otherwise.
+/// Monte Carlo starts are sampled once per group, the same for every operator (common random starts
+/// sharpen comparisons between operators); every walk has its own stream keyed by operator index,
+/// rule, setting, group, start and walk.
+public struct ImprovabilityExperiment: Sendable {
+    public let fitness: FitnessFunction
+    public let settings: SearchSettings
+    public let groups: [StartGroup]
+    public let thresholds: [ThresholdSetting]
+    let spectral: SpectralEngine
+    let orderMeans: [[Double]]
+    /// Differences below this count as no change when deciding "improved" on exact rows (rounding noise).
+    let changeTolerance: Double
+    let pathLengths: [Int]
+
+    public init(fitness: FitnessFunction, settings: SearchSettings = .default) {
+        self.fitness = fitness
+        self.settings = settings
+        groups = StartGroup.standard(for: fitness, deciles: settings.deciles)
+        thresholds = ThresholdSetting.standard(for: fitness, percentiles: settings.thresholdPercentiles)
+        let spectral = SpectralEngine(fitness: fitness)
+        self.spectral = spectral
+        orderMeans = groups.map { spectral.orderMeans(over: $0.members) }
+        changeTolerance = 1e-12 * (fitness.values.map(abs).max() ?? 0)
+        pathLengths = Array(Set(settings.pathLengths)).sorted()
+    }
+
+    /// Every row for every operator, in operator order then rule order; parallel over operators.
+    public func rows(for operators: [SearchOperator]) -> [ImprovabilityRow] {
+        let spheres = sphereTables(for: operators)
+        return Parallel.map(count: operators.count, threads: settings.threads) { index in
+            rows(for: operators[index], index: index, spheres: spheres)
+        }.flatMap { $0 }
+    }
+
+    /// The distance-k tables the dynamic programming needs, built once and shared.
+    func sphereTables(for operators: [SearchOperator]) -> [Int: [Int32]] {
+        guard settings.acceptanceRules.contains(where: \.isFitnessDependent) else { return [:] }
+        var needed = Set<Int>()
+        for op in operators { if case .kEdit(let k) = op.kind, k <= settings.dynamicProgrammingMaxK { needed.insert(k) } }
+        return Dictionary(uniqueKeysWithValues: needed.map { ($0, AcceptanceDP.sphereTable(distance: $0)) })
+    }
+
+    func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]]) -> [ImprovabilityRow] {
+        var rows: [ImprovabilityRow] = []
+        for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
+            let streams = SeededGenerator(seed: settings.monteCarloSeed).stream(UInt64(index)).stream(UInt64(ruleIndex))
+            rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1))
+            rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2))
+        }
+        return rows
+    }
+
+    // MARK: fixed length
+
+    func fixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, spheres: [Int: [Int32]],
+                         streams: SeededGenerator) -> [ImprovabilityRow] {
+        if rule == .always, let eigenvalues = op.eigenvalues {
+            return pathLengths.flatMap { length in
+                let improvability = spectral.improvability(eigenvalues: eigenvalues, pathLength: length)
+                let weights = SpectralEngine.improvabilityWeights(eigenvalues: eigenvalues, pathLength: length)
+                return groups.indices.map { g in
+                    exactRow(op, rule: rule, length: length, group: g, improvability: improvability, effectiveReach: op.reach,
+                             mean: SpectralEngine.groupMean(weights: weights, orderMeans: orderMeans[g]))
+                }
+            }
+        }
+        if rule == .always, let kernel = op.perEdgeKernel {
+            let engine = ProductKernelEngine(kernel: kernel)
+            var expected = fitness.values, step = 0
+            return pathLengths.flatMap { length in
+                expected = engine.propagate(expected, steps: length - step)
+                step = length
+                let improvability = zip(expected, fitness.values).map { ($0 - $1) / Double(length) }
+                return groups.indices.map { g in
+                    exactRow(op, rule: rule, length: length, group: g, improvability: improvability,
+                             effectiveReach: engine.effectiveReach(over: groups[g].members, pathLength: length))
+                }
+            }
+        }
+        if case .kEdit(let k) = op.kind, let sphere = spheres[k] {
+            let dp = AcceptanceDP(sphere: sphere, distance: k, rule: rule, fitness: fitness)
+            return zip(pathLengths, dp.run(fitness: fitness, pathLengths: pathLengths)).flatMap { length, result in
+                let improvability = zip(result.expected, fitness.values).map { ($0 - $1) / Double(length) }
+                return groups.indices.map { g in
+                    let members = groups[g].members
+                    let moved = members.reduce(0.0) { $0 + result.moved[$1] } / Double(members.count * length)
+                    return exactRow(op, rule: rule, length: length, group: g, improvability: improvability, effectiveReach: moved)
+                }
+            }
+        }
+        return monteCarloFixedLengthRows(op, rule: rule, streams: streams)
+    }
+
+    /// A fixed-length row from exact per-start improvabilities (indexed by code).
+    func exactRow(_ op: SearchOperator, rule: AcceptanceRule, length: Int, group g: Int, improvability: [Double],
+                  effectiveReach: Double, mean: Double? = nil) -> ImprovabilityRow {
+        let group = groups[g]
+        var values = group.members.map { improvability[$0] }
+        let conserved = rule == .always && op.preservesUniform && group.name == "all"
+        let groupMean = conserved ? 0 : mean ?? values.reduce(0, +) / Double(values.count)
+        let improved = values.reduce(0) { $0 + ($1 * Double(length) > changeTolerance ? 1 : 0) }
+        return row(op, rule: rule, experiment: .fixedLength, group: group.name, method: .exact, starts: values.count,
+                   effectiveReach: effectiveReach, pathLength: length, mean: groupMean,
+                   median: OrderStatistics.median(&values), fraction: Double(improved) / Double(values.count))
+    }
+
+    func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
+        let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
+        let walks = settings.walksPerStart
+        return groups.indices.filter { ["top10", "bottom10", "all"].contains(groups[$0].name) }.flatMap { g in
+            let starts = sampledStarts(groups[g].members, count: settings.startsPerGroup, key: UInt64(g))
+            // changes[l][s]: mean over walks of f(X_L) − f(x) for start s; moved[l]: total distance.
+            var changes = [[Double]](repeating: [Double](repeating: 0, count: starts.count), count: pathLengths.count)
+            var moved = [Int](repeating: 0, count: pathLengths.count)
+            let groupStreams = streams.stream(UInt64(g))
+            for (s, start) in starts.enumerated() {
+                for w in 0..<walks {
+                    var generator = groupStreams.stream(UInt64(s * walks + w))
+                    for (l, record) in walker.walk(from: start, pathLengths: pathLengths, using: &generator).enumerated() {
+                        changes[l][s] += (record.fitness - fitness.values[start]) / Double(walks)
+                        moved[l] += record.moved
+                    }
+                }
+            }
+            return pathLengths.enumerated().map { l, length in
+                var values = changes[l].map { $0 / Double(length) }
+                let (mean, error) = meanAndStandardError(values)
+                let improved = values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+                var result = row(op, rule: rule, experiment: .fixedLength, group: groups[g].name, method: .monteCarlo,
+                                 starts: starts.count, effectiveReach: Double(moved[l]) / Double(starts.count * walks * length),
+                                 pathLength: length, mean: mean, median: OrderStatistics.median(&values),
+                                 fraction: Double(improved) / Double(values.count))
+                result.standardError = error
+                return result
+            }
+        }
+    }
+
+    // MARK: fixed threshold
+
+    func fixedThresholdRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
+        thresholds.enumerated().flatMap { t, threshold in
+            threshold.groups.compactMap { name -> ImprovabilityRow? in
+                guard let g = groups.firstIndex(where: { $0.name == name }) else { return nil }
+                let below = groups[g].members.filter { fitness.values[$0] < threshold.value }
+                guard !below.isEmpty else { return nil }
+                if rule == .always, op.kind == .uniform {
+                    // Each step lands in {f ≥ θ} with probability q whatever the start: τ is geometric.
+                    let q = Double(fitness.values.reduce(0) { $0 + ($1 >= threshold.value ? 1 : 0) }) / Double(Cell.count)
+                    var result = row(op, rule: rule, experiment: .fixedThreshold, group: name, method: .exact,
+                                     starts: below.count, effectiveReach: op.reach, threshold: threshold)
+                    result.meanHittingTime = 1 / q
+                    result.censoredFraction = 0
+                    return result
+                }
+                return monteCarloHittingRow(op, rule: rule, group: name, below: below, threshold: threshold,
+                                            startKey: 0x7E57_0000 ^ UInt64(t << 8 | g),
+                                            streams: streams.stream(UInt64(t)).stream(UInt64(g)))
+            }
+        }
+    }
+
+    func monteCarloHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: String, below: [Int],
+                              threshold: ThresholdSetting, startKey: UInt64, streams: SeededGenerator) -> ImprovabilityRow {
+        let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
+        let walks = settings.hittingWalksPerStart
+        let starts = sampledStarts(below, count: settings.hittingStartsPerGroup, key: startKey)
+        var perStart: [Double] = [], censored = 0, steps = 0, moved = 0
+        for (s, start) in starts.enumerated() {
+            var total = 0
+            for w in 0..<walks {
+                var generator = streams.stream(UInt64(s * walks + w))
+                let walk = walker.hittingTime(from: start, threshold: threshold.value, cap: settings.hittingTimeCap, using: &generator)
+                total += walk.steps
+                steps += walk.steps
+                moved += walk.moved
+                if !walk.hit { censored += 1 }
+            }
+            perStart.append(Double(total) / Double(walks))
+        }
+        let (mean, error) = meanAndStandardError(perStart)
+        var result = row(op, rule: rule, experiment: .fixedThreshold, group: group, method: .monteCarlo, starts: starts.count,
+                         effectiveReach: steps > 0 ? Double(moved) / Double(steps) : 0, threshold: threshold)
+        result.meanHittingTime = mean
+        result.censoredFraction = Double(censored) / Double(starts.count * walks)
+        result.standardError = error
+        return result
+    }
+
+    // MARK: helpers
+
+    /// Up to `count` members drawn without replacement, the same for every operator and rule.
+    func sampledStarts(_ members: [Int], count: Int, key: UInt64) -> [Int] {
+        guard members.count > count else { return members }
+        var generator = SeededGenerator(seed: settings.monteCarloSeed, stream: 0x57A2_7500 ^ key)
+        var pool = members
+        for i in 0..<count { pool.swapAt(i, i + generator.nextInt(below: pool.count - i)) }
+        return pool[..<count].sorted()
+    }
+
+    /// The mean and its standard error (nil for fewer than two values).
+    func meanAndStandardError(_ values: [Double]) -> (Double, Double?) {
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        guard values.count > 1 else { return (mean, nil) }
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return (mean, (variance / n).squareRoot())
+    }
+
+    func row(_ op: SearchOperator, rule: AcceptanceRule, experiment: Experiment, group: String, method: ComputationMethod,
+             starts: Int, effectiveReach: Double, pathLength: Int? = nil, threshold: ThresholdSetting? = nil,
+             mean: Double? = nil, median: Double? = nil, fraction: Double? = nil) -> ImprovabilityRow {
+        ImprovabilityRow(operatorID: op.id, family: op.family, acceptance: rule.label, experiment: experiment,
+                         pathLength: pathLength, threshold: threshold?.value, thresholdLabel: threshold?.label, group: group,
+                         reach: op.reach, effectiveReach: effectiveReach, meanImprovability: mean,
+                         medianImprovability: median, fractionImproved: fraction, meanHittingTime: nil,
+                         censoredFraction: nil, standardError: nil, method: method, starts: starts)
+    }
+}

@@ -1,0 +1,26 @@
+import SearchSpace
+
+/// One threshold θ of the fixed-threshold experiment and the groups it is reported for.
+public struct ThresholdSetting: Sendable, Equatable {
+    /// `p90`, `p99`, … or `median`.
+    public let label: String
+    public let value: Double
+    public let groups: [String]
+
+    public init(label: String, value: Double, groups: [String]) {
+        self.label = label
+        self.value = value
+        self.groups = groups
+    }
+
+    /// θ at each percentile (type 7 over all cells) for `top10`, `bottom10` and `all`, plus the median
+    /// for `bottom10` alone.
+    public static func standard(for fitness: FitnessFunction, percentiles: [Double]) -> [ThresholdSetting] {
+        let main = percentiles.map { percent in
+            let label = percent == percent.rounded() ? "p\(Int(percent))" : "p\(percent)"
+            return ThresholdSetting(label: label, value: OrderStatistics.percentile(fitness.values, percent),
+                                    groups: ["top10", "bottom10", "all"])
+        }
+        return main + [ThresholdSetting(label: "median", value: OrderStatistics.percentile(fitness.values, 50), groups: ["bottom10"])]
+    }
+}
