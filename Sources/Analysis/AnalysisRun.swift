@@ -50,7 +50,7 @@ public struct AnalysisRun: Sendable {
             let experiment = ImprovabilityExperiment(fitness: fitness[m], settings: settings)
             var rows: [ImprovabilityRow] = []
             for (c, range) in chunks.enumerated() {
-                rows += experiment.rows(for: operators, in: range)
+                rows += experiment.rows(for: Array(operators[range]))
                 progress("experiments", m * chunks.count + c + 1, benchmark.metrics.count * chunks.count)
             }
             let (main, byDecile) = AnalysisRun.records(from: rows, metric: metric.id)

@@ -31,11 +31,11 @@ struct ConfigurationReader {
         }
     }
 
-    static let budgetKeys: [(key: String, field: WritableKeyPath<Configuration.MonteCarloBudget, Int>)] = [
+    static var budgetKeys: [(key: String, field: WritableKeyPath<Configuration.MonteCarloBudget, Int>)] { [
         ("startsPerGroup", \.startsPerGroup), ("walksPerStart", \.walksPerStart),
         ("hittingStartsPerGroup", \.hittingStartsPerGroup), ("hittingWalksPerStart", \.hittingWalksPerStart),
         ("hittingTimeCap", \.hittingTimeCap), ("dynamicProgrammingMaxK", \.dynamicProgrammingMaxK),
-    ]
+    ] }
 
     static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles",
                                "acceptanceRules", "monteCarlo", "alpha", "bootstrapReplicates", "confidence",

@@ -1,0 +1,121 @@
+import Analysis
+
+/// The report's figure set: which figures exist for a results folder, where they go and what they show.
+/// The Report stage links these entries; `FigureSet` draws them. Paths are relative to the site root,
+/// without extension (every figure is written as `.png`, `.svg` and `.pdf`).
+public struct FigureEntry: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Across metrics: Kendall's tau of H1–H3 against path length (the index page's key figure).
+        case tauByPathLength = "tau-by-path-length"
+        /// Per metric: histogram of accuracies with 10th/90th percentiles, mean, median, skewness.
+        case distribution
+        /// Per metric and acceptance rule: reach vs improvability, groups × path lengths.
+        case reachVsImprovability = "reach-vs-improvability"
+        /// Per metric: improvability against path length for the anchor operators, with error bands.
+        case improvabilityByPathLength = "improvability-by-path-length"
+        /// Per metric: mean hitting time against reach, one panel per threshold and group.
+        case hittingTime = "hitting-time"
+        /// Per metric: improvability by operator family on the top and bottom 10% (box + strip).
+        case topBottomBreakdown = "top-bottom-breakdown"
+        /// Per metric: accuracy against edit distance to the global maximum, local maxima highlighted.
+        case fitnessDistance = "fitness-distance"
+        /// Per metric: exact random-walk autocorrelation with the Monte Carlo estimate and error bars.
+        case autocorrelation
+        /// Per metric: energy of the accuracy in each Fourier order.
+        case orderEnergies = "order-energies"
+    }
+
+    public let kind: Kind
+    /// Metric id, nil for figures across metrics.
+    public let metric: String?
+    /// Acceptance rule label, for figures drawn per rule.
+    public let acceptance: String?
+    /// `figures/<metric slug or "overview">/<kind>[-<rule slug>]`.
+    public let path: String
+    public let title: String
+    public let caption: String
+    public let altText: String
+    /// Canvas size in CSS pixels (PNG is drawn at 2×).
+    public let width: Double
+    public let height: Double
+}
+
+public enum FigureCatalog {
+    /// Path lengths shown as columns of the reach-vs-improvability small multiples.
+    public static func shownPathLengths(_ configured: [Int]) -> [Int] {
+        let sorted = Array(Set(configured)).sorted()
+        guard sorted.count > 3 else { return sorted }
+        return [sorted.first!, sorted[sorted.count / 2], sorted.last!]
+    }
+
+    public static func entries(for results: Results) -> [FigureEntry] {
+        var entries = [FigureEntry(
+            kind: .tauByPathLength, metric: nil, acceptance: nil, path: "figures/overview/tau-by-path-length",
+            title: "Kendall's tau of reach vs mean improvability, by path length",
+            caption: "Kendall's tau-b between operator reach and mean improvability (always-accept) against path length L, for H1 (top 10% starts), H2 (bottom 10%) and H3 (all starts), one panel per metric. Filled points are significant after Holm's adjustment.",
+            altText: "Line chart per metric of Kendall's tau against path length for hypotheses H1, H2 and H3.",
+            width: 900, height: 330)]
+        let lengths = shownPathLengths(results.configuration.pathLengths)
+        for metric in results.metrics {
+            let base = "figures/\(metric.slug)/"
+            let name = metric.id
+            func entry(_ kind: FigureEntry.Kind, acceptance: String? = nil, title: String, caption: String, alt: String,
+                       width: Double = 760, height: Double = 420) -> FigureEntry {
+                let suffix = acceptance.map { "-" + FigureCatalog.slug($0) } ?? ""
+                return FigureEntry(kind: kind, metric: metric.id, acceptance: acceptance, path: base + kind.rawValue + suffix,
+                                   title: title, caption: caption, altText: alt, width: width, height: height)
+            }
+            entries.append(entry(.distribution, title: "Accuracy distribution — \(name)",
+                                 caption: "Histogram of the \(metric.count) accuracies of \(name), with the 10th and 90th percentiles (the bottom/top 10% cut-offs), the mean and the median; sample skewness \(NumberFormat.short(metric.skewness)).",
+                                 alt: "Histogram of accuracies for \(name) with percentile, mean and median lines."))
+            for rule in results.configuration.acceptanceRules {
+                entries.append(entry(.reachVsImprovability, acceptance: rule,
+                                     title: "Reach vs improvability — \(name), \(rule)",
+                                     caption: "One point per operator, coloured by family: reach against mean improvability (accuracy points per iteration) with \(rule) acceptance, for top 10%, bottom 10% and all starts (rows) at L = \(lengths.map(String.init).joined(separator: ", ")) (columns). Each panel gives Kendall's tau and the verdict.",
+                                     alt: "Grid of scatter plots of reach against mean improvability for \(name) with \(rule) acceptance.",
+                                     width: 900, height: 760))
+            }
+            entries.append(entry(.improvabilityByPathLength, title: "Improvability by path length — \(name)",
+                                 caption: "Mean improvability against path length L for the anchor operators k-edit(1)…k-edit(6) and uniform (always-accept), per starting group; bands are ±2 standard errors where the value is a Monte Carlo estimate.",
+                                 alt: "Line charts of mean improvability against path length for representative operators, per group.",
+                                 width: 900, height: 360))
+            entries.append(entry(.hittingTime, title: "Hitting time vs reach — \(name)",
+                                 caption: "Mean number of iterations to reach the threshold θ against reach, one point per operator (always-accept), one panel per threshold and group; shorter is higher improvability.",
+                                 alt: "Scatter plots of mean hitting time against reach for each threshold.",
+                                 width: 900, height: 420))
+            entries.append(entry(.topBottomBreakdown, title: "Top and bottom 10% by family — \(name)",
+                                 caption: "Distribution over operators of the mean improvability at L = \(lengths.first ?? 1) (always-accept) by operator family, for the top 10% and the bottom 10% of starts (box: quartiles and median; points: operators).",
+                                 alt: "Box plots of improvability by operator family for the top and bottom 10% of starts.",
+                                 width: 900, height: 380))
+            entries.append(entry(.fitnessDistance, title: "Fitness vs distance to the global maximum — \(name)",
+                                 caption: "Accuracy of every cell against its edit distance to the global maximum (jittered); strict local maxima highlighted. FDC (Pearson) \(NumberFormat.short(results.landscape[metric.id]?.fdc)).",
+                                 alt: "Scatter plot of accuracy against edit distance to the global maximum with local maxima highlighted."))
+            entries.append(entry(.autocorrelation, title: "Random-walk autocorrelation — \(name)",
+                                 caption: "Autocorrelation ρ(k) of accuracy along a simple random walk, exact (line, from the Fourier order energies) and Monte Carlo (points with ±2 standard errors).",
+                                 alt: "Line chart of exact autocorrelation against lag with Monte Carlo estimates and error bars."))
+            entries.append(entry(.orderEnergies, title: "Energy by Fourier order — \(name)",
+                                 caption: "Share of the variance of accuracy carried by each Fourier order j = 1…6 (j = 1: single edges, j = 2: pairs of edges, …).",
+                                 alt: "Bar chart of variance share by Fourier order."))
+        }
+        return entries
+    }
+
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { out.unicodeScalars.append(scalar) }
+            else if !out.hasSuffix("-") { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}
+
+/// Short numbers for captions.
+enum NumberFormat {
+    static func short(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "undefined" }
+        let rounded = (value * 1000).rounded() / 1000
+        return rounded < 0 ? "−\(-rounded)" : "\(rounded)"
+    }
+}

@@ -1,1 +1,0 @@
-// The Figures stage; see README "Architecture".
