@@ -17,44 +17,69 @@ public struct Basins: Sendable, Equatable {
     public let strongExtents: [Int]
 
     /// - Parameter maxima: codes of the strict local maxima.
+    ///
+    /// Rather than one search per maximum, every cell gets a bitset of the weak basins it lies in, in
+    /// one pass from the fittest cells down: a non-increasing path from m reaches x either through a
+    /// strictly fitter neighbour of x or through x's plateau (its component of equal-fitness
+    /// neighbours), so a plateau's set is the union of its strictly fitter neighbours' sets, plus the
+    /// bits of any maxima on it.
     public init(fitness: FitnessFunction, maxima: [Int], neighbours: NeighbourTable) {
         let values = fitness.values
-        var membership = [UInt16](repeating: 0, count: Cell.count)
-        var owner = [Int32](repeating: -1, count: Cell.count)
-        // A cell is visited in the current search when its stamp equals that search's number.
-        var stamp = [Int32](repeating: -1, count: Cell.count)
-        var queue = [Int32](repeating: 0, count: Cell.count)
-        var weakSizes: [Int] = [], weakExtents: [Int] = []
-        for (basin, peak) in maxima.enumerated() {
-            let peakCell = Cell(code: peak)
-            var head = 0, tail = 1, extent = 0
-            queue[0] = Int32(peak)
-            stamp[peak] = Int32(basin)
-            while head < tail {
-                let x = Int(queue[head])
+        let words = max(1, (maxima.count + 63) / 64)
+        var basinBits = [UInt64](repeating: 0, count: Cell.count * words)
+        var seedBits = [UInt64](repeating: 0, count: Cell.count * words)
+        for (basin, peak) in maxima.enumerated() { seedBits[peak * words + basin / 64] |= 1 << UInt64(basin % 64) }
+        var done = [Bool](repeating: false, count: Cell.count)
+        var plateau: [Int] = []
+        var union = [UInt64](repeating: 0, count: words)
+        for start in (0..<Cell.count).sorted(by: { values[$0] > values[$1] }) where !done[start] {
+            let f = values[start]
+            plateau.removeAll(keepingCapacity: true)
+            plateau.append(start)
+            done[start] = true
+            for w in 0..<words { union[w] = 0 }
+            var head = 0
+            while head < plateau.count {
+                let x = plateau[head]
                 head += 1
-                membership[x] += 1
-                owner[x] = Int32(basin)
-                extent = max(extent, Cell(code: x).distance(to: peakCell))
-                let fx = values[x]
+                for w in 0..<words { union[w] |= seedBits[x * words + w] }
                 for slot in 0..<NeighbourTable.degree {
                     let y = neighbours[x, slot]
-                    if stamp[y] != Int32(basin), values[y] <= fx {
-                        stamp[y] = Int32(basin)
-                        queue[tail] = Int32(y)
-                        tail += 1
+                    if values[y] > f {
+                        for w in 0..<words { union[w] |= basinBits[y * words + w] }
+                    } else if values[y] == f, !done[y] {
+                        done[y] = true
+                        plateau.append(y)
                     }
                 }
             }
-            weakSizes.append(tail)
-            weakExtents.append(extent)
+            for x in plateau {
+                for w in 0..<words { basinBits[x * words + w] = union[w] }
+            }
         }
+        var weakSizes = [Int](repeating: 0, count: maxima.count)
+        var weakExtents = [Int](repeating: 0, count: maxima.count)
         var strongSizes = [Int](repeating: 0, count: maxima.count)
         var strongExtents = [Int](repeating: 0, count: maxima.count)
-        for x in 0..<Cell.count where membership[x] == 1 {
-            let basin = Int(owner[x])
-            strongSizes[basin] += 1
-            strongExtents[basin] = max(strongExtents[basin], Cell(code: x).distance(to: Cell(code: maxima[basin])))
+        let peaks = maxima.map(Cell.init(code:))
+        for x in 0..<Cell.count {
+            let cell = Cell(code: x)
+            var memberships = 0, lastBasin = 0
+            for w in 0..<words {
+                var bits = basinBits[x * words + w]
+                memberships += bits.nonzeroBitCount
+                while bits != 0 {
+                    let basin = w * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    lastBasin = basin
+                    weakSizes[basin] += 1
+                    weakExtents[basin] = max(weakExtents[basin], cell.distance(to: peaks[basin]))
+                }
+            }
+            if memberships == 1 {
+                strongSizes[lastBasin] += 1
+                strongExtents[lastBasin] = max(strongExtents[lastBasin], cell.distance(to: peaks[lastBasin]))
+            }
         }
         self.weakSizes = weakSizes
         self.weakExtents = weakExtents

@@ -53,9 +53,7 @@ import Landscape
         #expect(profile.shells.allSatisfy { $0.min <= $0.mean && $0.mean <= $0.max })
     }
 
-    // Needs Statistics from issue #5: Correlation's bodies still fatalError on main.
-    @Test(.disabled("needs Statistics from issue #5"))
-    func fitnessDistanceCorrelationsMatchScipy() {
+    @Test func fitnessDistanceCorrelationsMatchScipy() {
         let analysis = LandscapeAnalysis(fitness: golden.fitness, isomorphismClasses: golden.classByCode)
         let summary = analysis.summary
         let expected = [
@@ -73,8 +71,7 @@ import Landscape
         #expect(summary.neutralNetworkIsomorphismClasses == golden.neutralNetworkClasses)
     }
 
-    @Test(.disabled("needs Statistics from issue #5"))
-    func summaryJSONHasTheContractFieldsAndParallelMatchesSequential() throws {
+    @Test func summaryJSONHasTheContractFieldsAndParallelMatchesSequential() throws {
         let fitnesses = [golden.fitness, TestLandscapes.additive]
         let parallel = LandscapeAnalysis.analyze(fitnesses).map(\.summary)
         let sequential = fitnesses.map { LandscapeAnalysis(fitness: $0).summary }
