@@ -36,7 +36,8 @@ public struct AnalysisRun: Sendable {
         progress("landscape", 0, 1)
         let landscapes = LandscapeAnalysis.analyze(fitness, isomorphismClasses: benchmark.isomorphismClassesByCode,
                                                    options: LandscapeOptions(walks: configuration.landscapeWalks,
-                                                                             walkLength: configuration.landscapeWalkLength, seed: seed))
+                                                                             walkLength: configuration.landscapeWalkLength, seed: seed),
+                                                   threads: threads)
         progress("landscape", 1, 1)
 
         let operators = OperatorSet.generate(count: configuration.operatorCount, seed: seed)

@@ -1,5 +1,5 @@
-import Dispatch
 import SearchSpace
+import Statistics
 
 /// Every locality measure of one fitness function (science.md, "Locality of the landscape").
 ///
@@ -48,20 +48,12 @@ public struct LandscapeAnalysis: Sendable {
     /// Analyses several metrics of one benchmark in parallel, one work item per metric. Each analysis
     /// is a pure function of its inputs, so the result does not depend on the number of threads.
     public static func analyze(_ metrics: [FitnessFunction], isomorphismClasses: [String]? = nil,
-                               options: LandscapeOptions = LandscapeOptions()) -> [LandscapeAnalysis] {
+                               options: LandscapeOptions = LandscapeOptions(),
+                               threads: Int = Parallel.defaultThreads) -> [LandscapeAnalysis] {
         let neighbours = NeighbourTable()
-        // Each work item writes only its own slot, so the unsynchronised buffer is safe.
-        nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<LandscapeAnalysis?>.allocate(capacity: metrics.count)
-        slots.initialize(repeating: nil)
-        defer {
-            _ = slots.deinitialize()
-            slots.deallocate()
+        return Parallel.map(count: metrics.count, threads: threads) { item in
+            LandscapeAnalysis(fitness: metrics[item], isomorphismClasses: isomorphismClasses, options: options, neighbours: neighbours)
         }
-        DispatchQueue.concurrentPerform(iterations: metrics.count) { item in
-            slots[item] = LandscapeAnalysis(fitness: metrics[item], isomorphismClasses: isomorphismClasses,
-                                            options: options, neighbours: neighbours)
-        }
-        return slots.map { $0! }
     }
 
     /// Share of the space in the global maximum's weak basin; nil when x* is not a strict local maximum.

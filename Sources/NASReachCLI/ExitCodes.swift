@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmark
+import Report
 import Foundation
 
 /// The contract's exit codes, mapped from errors in this one place.
@@ -8,6 +9,8 @@ enum ExitStatus {
     static let badData: Int32 = 65
     static let missingInput: Int32 = 66
     static let internalError: Int32 = 70
+    /// An output folder or file cannot be created (sysexits' EX_CANTCREAT); an extension of the contract.
+    static let cannotWrite: Int32 = 73
 
     static func code(for error: InputError) -> Int32 {
         switch error.kind {
@@ -34,6 +37,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as CommandFailure {
         Terminal.error("error: \(error.message)")
         throw ExitCode(error.status)
+    } catch let error as SiteError {
+        Terminal.error("error: \(error)")
+        throw ExitCode(ExitStatus.cannotWrite)
     } catch let error as ExitCode {
         throw error
     } catch {

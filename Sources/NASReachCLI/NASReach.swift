@@ -9,13 +9,13 @@ public struct NASReach: ParsableCommand {
         abstract: "Does the reach of a NAS transformation operator predict its improvability?",
         discussion: """
         Exit codes: 0 success; 64 bad command-line usage; 65 bad input data; 66 input file missing or \
-        unreadable; 70 internal error.
+        unreadable; 70 internal error; 73 an output folder or file cannot be written.
 
         Start with:  nasreach report            (synthetic data, writes public/index.html)
         Real data:   nasreach report --data nats_bench.csv --out public
         """,
         version: version,
-        subcommands: [Analyze.self, Validate.self]
+        subcommands: [Analyze.self, LandscapeCommand.self, Merge.self, Validate.self]
     )
 
     public init() {}

@@ -11,5 +11,3 @@ import Darwin
 @usableFromInline package func _erf(_ x: Double) -> Double { erf(x) }
 @usableFromInline package func _lgamma(_ x: Double) -> Double { lgamma(x) }
 @usableFromInline package func _pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
-
-package func ProcessInfo_activeProcessorCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }

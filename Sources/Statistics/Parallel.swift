@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Deterministic parallel map: item i always computes slot i, so the result never depends on the
 /// number of workers or on scheduling.
@@ -21,5 +26,5 @@ public enum Parallel {
     }
 
     /// The machine's core count, the default worker count.
-    public static var defaultThreads: Int { ProcessInfo_activeProcessorCount() }
+    public static var defaultThreads: Int { Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -1,0 +1,43 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Statistics
+
+/// `nasreach merge`: combine the partial results of `analyze --shard i/n` into one results folder,
+/// identical to what a single run would have written.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine shard results (analyze --shard i/n) into one results folder.",
+        discussion: """
+        Every shard must come from the same input, seed, configuration and version, and all n shards \
+        must be given. The hypotheses, Holm's adjustment and breakdowns are computed here, over all operators.
+
+        Example (a job array of 4):
+          nasreach analyze --data nats_bench.csv --shard 1/4 --results shard-1   # … up to 4/4
+          nasreach merge --results results shard-1 shard-2 shard-3 shard-4
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The merged results folder to write.", valueName: "DIR"))
+    var results: String
+
+    @Option(name: .long, help: "Worker threads (default: all cores). Results never depend on it.")
+    var threads: Int?
+
+    @Argument(help: ArgumentHelp("The shard results folders, in any order.", valueName: "SHARD_DIR"))
+    var shards: [String]
+
+    func validate() throws {
+        if shards.isEmpty { throw ValidationError("give the shard folders to merge") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let parts = try shards.map { ($0, try ResultsFolder.load($0)) }
+            let merged = try ShardMerge.merge(parts).completed(threads: threads ?? Parallel.defaultThreads)
+            try AnalysisCommand.write(merged, to: results)
+            Terminal.line("merged \(shards.count) shards into \(URL(fileURLWithPath: results).standardizedFileURL.path)/results.json")
+        }
+    }
+}
