@@ -108,10 +108,13 @@ struct ExperimentTests {
         let experiment = ImprovabilityExperiment(fitness: fitness)
         let rows = experiment.rows(for: operators)
         print("default experiment: \(rows.count) rows in \(ContinuousClock.now - clock)")
+        var exactOnly = SearchSettings.default
+        exactOnly.acceptanceRules = [.always]
+        exactOnly.thresholdPercentiles = []
+        clock = .now
+        _ = ImprovabilityExperiment(fitness: fitness, settings: exactOnly).rows(for: operators)
+        print("  always, fixed length + bottom10 median threshold: \(ContinuousClock.now - clock)")
         for rule in SearchSettings.default.acceptanceRules {
-            clock = .now
-            let subset = experiment.rows(for: Array(operators.prefix(100))).filter { $0.acceptance == rule.label }
-            _ = subset
             var only = SearchSettings.default
             only.acceptanceRules = [rule]
             let ruleExperiment = ImprovabilityExperiment(fitness: fitness, settings: only)
