@@ -19,6 +19,7 @@ public struct ImprovabilityExperiment: Sendable {
     public let thresholds: [ThresholdSetting]
     let spectral: SpectralEngine
     let orderMeans: [[Double]]
+    let operationCounts: [[Double]]
     /// Differences below this count as no change when deciding "improved" on exact rows (rounding noise).
     let changeTolerance: Double
     let pathLengths: [Int]
@@ -31,6 +32,7 @@ public struct ImprovabilityExperiment: Sendable {
         let spectral = SpectralEngine(fitness: fitness)
         self.spectral = spectral
         orderMeans = groups.map { spectral.orderMeans(over: $0.members) }
+        operationCounts = groups.map { ProductKernelEngine.operationCounts(of: $0.members) }
         changeTolerance = 1e-12 * (fitness.values.map(abs).max() ?? 0)
         pathLengths = Array(Set(settings.pathLengths)).sorted()
     }
@@ -84,7 +86,7 @@ public struct ImprovabilityExperiment: Sendable {
                 let improvability = zip(expected, fitness.values).map { ($0 - $1) / Double(length) }
                 return groups.indices.map { g in
                     exactRow(op, rule: rule, length: length, group: g, improvability: improvability,
-                             effectiveReach: engine.effectiveReach(over: groups[g].members, pathLength: length))
+                             effectiveReach: engine.effectiveReach(operationCounts: operationCounts[g], pathLength: length))
                 }
             }
         }

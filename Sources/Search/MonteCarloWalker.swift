@@ -16,56 +16,71 @@ public struct MonteCarloWalker: Sendable {
     /// One walk of max(pathLengths) steps from `start`; for each requested length (ascending) the fitness
     /// reached and the total edit distance moved so far.
     public func walk(from start: Int, pathLengths: [Int], using generator: inout SeededGenerator) -> [(fitness: Double, moved: Int)] {
-        var x = start, fx = fitness[start], moved = 0, step = 0
-        var records: [(fitness: Double, moved: Int)] = []
-        records.reserveCapacity(pathLengths.count)
-        for length in pathLengths {
-            while step < length {
-                let (y, d) = sampler.propose(from: x, using: &generator)
-                let fy = fitness[y]
-                if rule.accepts(from: fx, to: fy, using: &generator) {
-                    x = y
-                    fx = fy
-                    moved += d
+        let raw = sampler.storage.raw
+        return withExtendedLifetime(sampler.storage) {
+            fitness.withUnsafeBufferPointer { fitness in
+                var x = start, fx = fitness[start], moved = 0, step = 0
+                var records: [(fitness: Double, moved: Int)] = []
+                records.reserveCapacity(pathLengths.count)
+                for length in pathLengths {
+                    while step < length {
+                        let (y, d) = raw.propose(from: x, using: &generator)
+                        let fy = fitness[y]
+                        if rule.accepts(from: fx, to: fy, using: &generator) {
+                            x = y
+                            fx = fy
+                            moved &+= d
+                        }
+                        step &+= 1
+                    }
+                    records.append((fx, moved))
                 }
-                step += 1
+                return records
             }
-            records.append((fx, moved))
         }
-        return records
     }
 
     /// One walk from `start` until f(X_t) ≥ threshold or `cap` steps: the steps taken (τ, or `cap` when
     /// censored), whether θ was reached, and the distance moved.
     public func hittingTime(from start: Int, threshold: Double, cap: Int,
                             using generator: inout SeededGenerator) -> (steps: Int, hit: Bool, moved: Int) {
-        var x = start, fx = fitness[start], moved = 0
-        if fx >= threshold { return (0, true, 0) }
-        for step in 1...cap {
-            let (y, d) = sampler.propose(from: x, using: &generator)
-            let fy = fitness[y]
-            if rule.accepts(from: fx, to: fy, using: &generator) {
-                x = y
-                fx = fy
-                moved += d
-                if fx >= threshold { return (step, true, moved) }
+        let raw = sampler.storage.raw
+        return withExtendedLifetime(sampler.storage) {
+            fitness.withUnsafeBufferPointer { fitness in
+                var x = start, fx = fitness[start], moved = 0
+                if fx >= threshold { return (0, true, 0) }
+                for step in 1...cap {
+                    let (y, d) = raw.propose(from: x, using: &generator)
+                    let fy = fitness[y]
+                    if rule.accepts(from: fx, to: fy, using: &generator) {
+                        x = y
+                        fx = fy
+                        moved &+= d
+                        if fx >= threshold { return (step, true, moved) }
+                    }
+                }
+                return (cap, false, moved)
             }
         }
-        return (cap, false, moved)
     }
 
     /// Runs `steps` steps of a plain walk from cell 0 and returns the final cell: a timing kernel for the
     /// benchmark command (steps per second).
     public func run(steps: Int, using generator: inout SeededGenerator) -> Int {
-        var x = 0, fx = fitness[0]
-        for _ in 0..<steps {
-            let (y, _) = sampler.propose(from: x, using: &generator)
-            let fy = fitness[y]
-            if rule.accepts(from: fx, to: fy, using: &generator) {
-                x = y
-                fx = fy
+        let raw = sampler.storage.raw
+        return withExtendedLifetime(sampler.storage) {
+            fitness.withUnsafeBufferPointer { fitness in
+                var x = 0, fx = fitness[0]
+                for _ in 0..<steps {
+                    let (y, _) = raw.propose(from: x, using: &generator)
+                    let fy = fitness[y]
+                    if rule.accepts(from: fx, to: fy, using: &generator) {
+                        x = y
+                        fx = fy
+                    }
+                }
+                return x
             }
         }
-        return x
     }
 }

@@ -22,7 +22,11 @@ enum OrderStatistics {
     }
 
     /// Hoare quickselect with a median-of-three pivot: the k-th smallest, leaving smaller values before k.
-    private static func select(_ values: inout [Double], _ k: Int) -> Double {
+    private static func select(_ array: inout [Double], _ k: Int) -> Double {
+        array.withUnsafeMutableBufferPointer { select($0, k) }
+    }
+
+    private static func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         var low = 0, high = values.count - 1
         while low < high {
             let middle = low + (high - low) / 2

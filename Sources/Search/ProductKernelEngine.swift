@@ -50,13 +50,19 @@ public struct ProductKernelEngine: Sendable {
         return current
     }
 
-    /// The expected number of edges that change per step over the first `pathLength` steps, averaged over
-    /// starts drawn uniformly from `members`: each edge's operation follows the chain K on its own.
-    public func effectiveReach(over members: [Int], pathLength: Int) -> Double {
+    /// How many members carry each operation on each edge (`counts[5·edge + op]`): all `effectiveReach` needs of a group.
+    public static func operationCounts(of members: [Int]) -> [Double] {
         var counts = [Double](repeating: 0, count: Cell.edgeCount * 5)
         for x in members {
             for edge in 0..<Cell.edgeCount { counts[edge * 5 + (x / Cell.strides[edge]) % 5] += 1 }
         }
+        return counts
+    }
+
+    /// The expected number of edges that change per step over the first `pathLength` steps, averaged over
+    /// starts drawn uniformly from a group with these `operationCounts`: each edge follows the chain K on its own.
+    public func effectiveReach(operationCounts counts: [Double], pathLength: Int) -> Double {
+        let members = (0..<5).reduce(0.0) { $0 + counts[$1] }
         var power = kernelPower(0), total = 0.0
         for _ in 0..<pathLength {
             for edge in 0..<Cell.edgeCount {
@@ -66,6 +72,6 @@ public struct ProductKernelEngine: Sendable {
             }
             power = ProductKernelEngine.multiply(power, kernel)
         }
-        return total / Double(members.count * pathLength)
+        return total / (members * Double(pathLength))
     }
 }

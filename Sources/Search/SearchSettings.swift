@@ -16,11 +16,11 @@ public struct SearchSettings: Codable, Sendable, Equatable {
     public var acceptanceRules: [AcceptanceRule]
     /// Whether the fixed-length experiment also reports `decile1`…`decile10` (exact rows only; default true).
     public var deciles: Bool
-    /// Monte Carlo fixed-length: starts sampled per group (default 64) and walks per start (default 2).
+    /// Monte Carlo fixed-length: starts sampled per group (default 32) and walks per start (default 2).
     public var startsPerGroup: Int
     public var walksPerStart: Int
-    /// Monte Carlo fixed-threshold: starts sampled per group (default 16), walks per start (default 2),
-    /// and the step cap after which a walk counts as censored (default 500).
+    /// Monte Carlo fixed-threshold: starts sampled per group (default 8), walks per start (default 2),
+    /// and the step cap after which a walk counts as censored (default 200).
     public var hittingStartsPerGroup: Int
     public var hittingWalksPerStart: Int
     public var hittingTimeCap: Int
@@ -33,7 +33,7 @@ public struct SearchSettings: Codable, Sendable, Equatable {
         operatorCount: 1_000, operatorSeed: 0, monteCarloSeed: 0, pathLengths: [1, 2, 5, 10, 20, 50, 100],
         thresholdPercentiles: [90, 99],
         acceptanceRules: [.always, .improving, .nonWorsening, .metropolis(temperature: 0.5)], deciles: true,
-        startsPerGroup: 64, walksPerStart: 2, hittingStartsPerGroup: 16, hittingWalksPerStart: 2, hittingTimeCap: 500,
+        startsPerGroup: 32, walksPerStart: 2, hittingStartsPerGroup: 8, hittingWalksPerStart: 2, hittingTimeCap: 200,
         dynamicProgrammingMaxK: 2, threads: 2)
 
     public init(operatorCount: Int, operatorSeed: UInt64, monteCarloSeed: UInt64, pathLengths: [Int],

@@ -66,7 +66,8 @@ struct EngineTests {
     @Test func productKernelEffectiveReachOfUniformStartsIsReach() {
         let op = Fixtures.op(.opKernel(p: 0.6, m: Fixtures.lopsidedKernel))
         let engine = ProductKernelEngine(kernel: op.perEdgeKernel!)
-        #expect(abs(engine.effectiveReach(over: Array(0..<Cell.count), pathLength: 1) - op.reach) < 1e-12)
+        let counts = ProductKernelEngine.operationCounts(of: Array(0..<Cell.count))
+        #expect(abs(engine.effectiveReach(operationCounts: counts, pathLength: 1) - op.reach) < 1e-12)
     }
 
     @Test func dynamicProgrammingWithAlwaysMatchesSpectral() {
