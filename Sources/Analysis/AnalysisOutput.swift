@@ -39,7 +39,7 @@ public struct AnalysisOutput: Sendable {
     public func files() throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = ["results.json": try Self.encode(results)]
         func table(_ name: String, _ header: [String], _ rows: [[String]]) {
-            files["tables/\(name)"] = Array(CSVText.table(header: header, rows: rows).utf8)
+            files["tables/\(name)"] = CSVText.table(header: header, rows: rows)
         }
         table("improvability.csv", ImprovabilityRecord.columns, records.map(\.fields))
         table("hypotheses.csv", HypothesisTest.columns, results.hypotheses.map(\.fields))

@@ -69,7 +69,7 @@ public struct Configuration: Sendable, Equatable, Codable {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            let offset = (error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int
+            let offset = Self.errorOffset(error as NSError)
             let (line, column) = offset.map { Self.lineAndColumn(of: $0, in: bytes) } ?? (nil, nil)
             throw InputError(.invalid, file: file, line: line, column: column, message: "the configuration is not valid JSON")
         }
@@ -77,6 +77,15 @@ public struct Configuration: Sendable, Equatable, Codable {
         try ConfigurationReader(file: file).apply(object, to: &configuration)
         try configuration.check(file: file)
         return configuration
+    }
+
+    /// Foundation reports where JSON parsing failed as a userInfo index on Darwin and only in the
+    /// message ("… around character 21.") on Linux.
+    private static func errorOffset(_ error: NSError) -> Int? {
+        if let index = error.userInfo["NSJSONSerializationErrorIndex"] as? Int { return index }
+        guard let text = error.userInfo[NSDebugDescriptionErrorKey] as? String,
+              let range = text.range(of: "around character ") else { return nil }
+        return Int(text[range.upperBound...].prefix { $0.isNumber })
     }
 
     private static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {

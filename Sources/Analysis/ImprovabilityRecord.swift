@@ -62,7 +62,17 @@ public enum CSVText {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    public static func table(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    /// The whole table as UTF-8, built in one buffer (the improvability table has hundreds of thousands of rows).
+    public static func table(header: [String], rows: [[String]]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((rows.count + 1) * 16 * header.count)
+        for row in [header] + rows {
+            for (index, text) in row.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: field(text).utf8)
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
     }
 }

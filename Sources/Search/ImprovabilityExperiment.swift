@@ -112,9 +112,11 @@ public struct ImprovabilityExperiment: Sendable {
         let conserved = rule == .always && op.preservesUniform && group.name == "all"
         let groupMean = conserved ? 0 : mean ?? values.reduce(0, +) / Double(values.count)
         let improved = values.reduce(0) { $0 + ($1 * Double(length) > changeTolerance ? 1 : 0) }
+        // Decile rows feed only the decile figures (means and fractions); medians are for the hypothesis groups.
+        let median = group.name.hasPrefix("decile") ? nil : OrderStatistics.median(&values)
         return row(op, rule: rule, experiment: .fixedLength, group: group.name, method: .exact, starts: values.count,
                    effectiveReach: effectiveReach, pathLength: length, mean: groupMean,
-                   median: OrderStatistics.median(&values), fraction: Double(improved) / Double(values.count))
+                   median: median, fraction: Double(improved) / Double(values.count))
     }
 
     func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {

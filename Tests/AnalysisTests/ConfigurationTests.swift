@@ -1,0 +1,60 @@
+import Benchmark
+import Testing
+@testable import Analysis
+
+@Suite struct ConfigurationTests {
+    func parse(_ text: String) throws(InputError) -> Configuration {
+        try Configuration.parse(bytes: Array(text.utf8), file: "study.json")
+    }
+
+    func expectError(_ text: String, line: Int? = nil, column: Int? = nil, containing message: String,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            _ = try parse(text)
+            Issue.record("expected an error containing '\(message)'", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.kind == .invalid && error.file == "study.json", sourceLocation: sourceLocation)
+            #expect(error.description.contains(message), "\(error)", sourceLocation: sourceLocation)
+            if let line { #expect(error.line == line, "\(error)", sourceLocation: sourceLocation) }
+            if let column { #expect(error.column == column, "\(error)", sourceLocation: sourceLocation) }
+        }
+    }
+
+    @Test func emptyObjectGivesTheDefaults() throws {
+        #expect(try parse("{}") == Configuration.default)
+        #expect(Configuration.default.operatorCount >= 1000)
+    }
+
+    @Test func readsEveryKey() throws {
+        let configuration = try parse("""
+        {"operatorCount": 50, "pathLengths": [1, 3], "thresholdPercentiles": [95], "acceptanceRules": ["always", "metropolis(T=2)"],
+         "monteCarlo": {"startsPerGroup": 5, "walksPerStart": 3, "hittingStartsPerGroup": 2, "hittingWalksPerStart": 1,
+                        "hittingTimeCap": 50, "dynamicProgrammingMaxK": 1},
+         "alpha": 0.01, "bootstrapReplicates": 0, "confidence": 0.9, "landscapeWalks": 10, "landscapeWalkLength": 40}
+        """)
+        #expect(configuration.operatorCount == 50 && configuration.pathLengths == [1, 3])
+        #expect(configuration.acceptanceRules == ["always", "metropolis(T=2)"])
+        #expect(configuration.monteCarlo.walksPerStart == 3 && configuration.monteCarlo.dynamicProgrammingMaxK == 1)
+        #expect(configuration.alpha == 0.01 && configuration.landscapeWalkLength == 40)
+    }
+
+    @Test func emptyFile() { expectError("  \n", line: 1, column: 1, containing: "the configuration file is empty") }
+    @Test func syntaxErrorIsLocated() { expectError("{\n  \"alpha\": 0.05,\n  oops\n}", line: 3, containing: "not valid JSON") }
+    @Test func unknownKeySuggestsTheRightOne() { expectError("{\"operatorcount\": 5}", containing: "did you mean 'operatorCount'") }
+    @Test func unknownNestedKey() { expectError("{\"monteCarlo\": {\"walks\": 5}}", containing: "monteCarlo: unknown key 'walks'") }
+    @Test func wrongTypes() {
+        expectError("{\"alpha\": \"0.05\"}", containing: "alpha: expected a number")
+        expectError("{\"operatorCount\": 10.5}", containing: "operatorCount: expected a whole number")
+        expectError("{\"operatorCount\": true}", containing: "operatorCount: expected a number")
+        expectError("{\"pathLengths\": 5}", containing: "pathLengths: expected a list")
+        expectError("{\"acceptanceRules\": [\"always\", 3]}", containing: "acceptanceRules[1]: expected a string")
+        expectError("[1, 2]", containing: "configuration: expected an object")
+    }
+    @Test func outOfRangeValues() {
+        expectError("{\"alpha\": 1.5}", containing: "alpha must lie strictly between 0 and 1")
+        expectError("{\"operatorCount\": 2}", containing: "operatorCount must be at least 3")
+        expectError("{\"acceptanceRules\": [\"greedy\"]}", containing: "unknown acceptance rule 'greedy'")
+        expectError("{\"thresholdPercentiles\": [101]}", containing: "not between 0 and 100")
+        expectError("{\"landscapeWalkLength\": 10}", containing: "landscapeWalkLength above 20")
+    }
+}
