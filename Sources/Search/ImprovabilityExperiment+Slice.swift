@@ -1,3 +1,5 @@
+import Statistics
+
 extension ImprovabilityExperiment {
     /// The rows of the operators at `positions` of the full operator set. Random streams are keyed by
     /// the position in the full set, so any slicing (shards, progress chunks) yields exactly the rows of

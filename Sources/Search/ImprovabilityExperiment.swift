@@ -39,10 +39,7 @@ public struct ImprovabilityExperiment: Sendable {
 
     /// Every row for every operator, in operator order then rule order; parallel over operators.
     public func rows(for operators: [SearchOperator]) -> [ImprovabilityRow] {
-        let spheres = sphereTables(for: operators)
-        return Parallel.map(count: operators.count, threads: settings.threads) { index in
-            rows(for: operators[index], index: index, spheres: spheres)
-        }.flatMap { $0 }
+        rows(for: operators, in: operators.indices)
     }
 
     /// The distance-k tables the dynamic programming needs, built once and shared.

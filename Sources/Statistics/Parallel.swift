@@ -8,9 +8,10 @@ import Darwin
 /// Deterministic parallel map: item i always computes slot i, so the result never depends on the
 /// number of workers or on scheduling.
 public enum Parallel {
-    public static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func map<T>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let workers = Swift.max(1, Swift.min(threads, count))
+        if workers == 1 { return (0..<count).map(body) }
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
         defer {
