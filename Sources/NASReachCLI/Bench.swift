@@ -1,0 +1,107 @@
+import Analysis
+import ArgumentParser
+import Benchmark
+import Foundation
+import Landscape
+import Search
+import SearchSpace
+import Statistics
+
+/// `nasreach bench`: the performance figures the issues ask for, each the median of several runs.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure load, landscape, exact engine, Monte Carlo, figures and the full report (release builds only).",
+        discussion: """
+        Prints the median of --runs runs for each measurement and the peak memory of the process.
+
+        Example:  swift run -c release nasreach bench --data nats_bench.csv
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Benchmark CSV (default: $NASREACH_DATA, else the synthetic landscape).", valueName: "SRC"))
+    var data: String?
+
+    @Option(name: .long, help: "Runs per measurement (the median is printed).")
+    var runs = 5
+
+    @Flag(name: .long, help: "Skip the full end-to-end report (the slowest measurement).")
+    var skipReport = false
+
+    @Option(name: .long, help: ArgumentHelp("A NATS-Bench archive folder (or sample folder) to time one architecture file.", valueName: "DIR"))
+    var archive: String?
+
+    func validate() throws {
+        if runs < 1 { throw ValidationError("--runs must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let source = data ?? ProcessInfo.processInfo.environment["NASREACH_DATA"] ?? SyntheticSource.input
+            var options = DataOptions()
+            options.data = source
+            Terminal.line("nasreach bench — \(source), median of \(runs) runs, \(Parallel.defaultThreads) cores")
+            #if DEBUG
+            Terminal.line("warning: this is a debug build; run `swift run -c release nasreach bench` for real figures")
+            #endif
+
+            let load = try measure { _ = try options.load() }
+            report("load + validate \(source == SyntheticSource.input ? "synthetic" : "CSV")", seconds: load)
+            let benchmark = try options.load()
+            let fitness = benchmark.metrics.map(benchmark.fitness)
+
+            let landscape = try measure { _ = LandscapeAnalysis.analyze(fitness, isomorphismClasses: benchmark.isomorphismClassesByCode) }
+            report("landscape, all \(fitness.count) metrics", seconds: landscape)
+
+            let operators = OperatorSet.generate(count: 1000, seed: 0)
+            let experiment = ImprovabilityExperiment(fitness: fitness[0], settings: .default)
+            var propagations = 0
+            let exact = try measure { propagations = SearchBenchmark.exactGroupMeans(operators: operators, experiment: experiment).count }
+            report("exact propagations", rate: Double(propagations) / exact, unit: "operator·L·group means/s", target: "≥ 1,000,000")
+
+            let steps = 20_000_000
+            for (name, op, rule) in [("k-edit(1), always", operators[0], AcceptanceRule.always),
+                                     ("per-edge, improving", operators.first { $0.family == .perEdge }!, .improving),
+                                     ("op-kernel, metropolis", operators.first { $0.family == .opKernel }!, .metropolis(temperature: 0.5))] {
+                let seconds = try measure { _ = SearchBenchmark.monteCarloSteps(op, rule: rule, fitness: fitness[0], steps: steps, threads: 1) }
+                report("Monte Carlo steps, \(name)", rate: Double(steps) / seconds, unit: "steps/s/core", target: "≥ 50,000,000")
+            }
+
+            let experimentTime = try measure(runs: 1) {
+                _ = AnalysisRun(benchmark: benchmark, configuration: .default, seed: 0, threads: Parallel.defaultThreads,
+                                version: NASReach.version, generatedAt: "bench").run()
+            }
+            report("analysis, default configuration (1 run)", seconds: experimentTime)
+            Terminal.line(String(format: "%-44@ %8.0f MB", "peak memory (resident)" as NSString, PeakMemory.megabytes))
+        }
+    }
+
+    /// Median wall time of `runs` calls.
+    func measure(runs: Int? = nil, _ body: () throws -> Void) throws -> Double {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        for _ in 0..<(runs ?? self.runs) {
+            let start = clock.now
+            try body()
+            let elapsed = clock.now - start
+            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return Descriptive.median(times)
+    }
+
+    func report(_ name: String, seconds: Double) {
+        Terminal.line(String(format: "%-44@ %10.3f s", name as NSString, seconds))
+    }
+
+    func report(_ name: String, rate: Double, unit: String, target: String) {
+        Terminal.line(String(format: "%-44@ %14.0f %@ (target %@)", name as NSString, rate, unit as NSString, target as NSString))
+    }
+}
+
+/// The process's peak resident memory.
+enum PeakMemory {
+    static var megabytes: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    }
+}
