@@ -46,7 +46,7 @@ public enum CSVSource {
                 let field = record.fields[indexColumn]
                 guard let index = Int(field.text), (0..<Cell.count).contains(index) else {
                     throw InputError(.invalid, file: file, line: field.line, column: field.column,
-                                     message: "index '\(field.text)' is not an integer from 0 to \(Cell.count - 1)")
+                                     message: "index \(Snippet.quoted(field.text)) is not an integer from 0 to \(Cell.count - 1)")
                 }
                 indexByRow.append(index)
             } else {
@@ -69,14 +69,14 @@ public enum CSVSource {
             InputError(.invalid, file: file, line: field.line, column: field.column, message: message, hint: hint)
         }
         guard !text.isEmpty else { throw fail("\(columnName) is empty: every architecture needs an accuracy") }
-        let notANumber = fail("\(columnName) value '\(text)' is not a number",
+        let notANumber = fail("\(columnName) value \(Snippet.quoted(text)) is not a number",
                               hint: text.contains(",") ? "use '.' as the decimal separator" : nil)
         guard let value = Double(text) else { throw notANumber }
-        guard !value.isNaN else { throw fail("\(columnName) value '\(text)' is NaN: every architecture needs a real accuracy") }
-        guard value.isFinite else { throw fail("\(columnName) value '\(text)' is infinite (or too large for a double)") }
+        guard !value.isNaN else { throw fail("\(columnName) value \(Snippet.quoted(text)) is NaN: every architecture needs a real accuracy") }
+        guard value.isFinite else { throw fail("\(columnName) value \(Snippet.quoted(text)) is infinite (or too large for a double)") }
         guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { throw notANumber }
-        guard value >= 0 else { throw fail("\(columnName) value \(text) is negative: accuracies are percentages from 0 to 100") }
-        guard value <= 100 else { throw fail("\(columnName) value \(text) is above 100: accuracies are percentages from 0 to 100") }
+        guard value >= 0 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is negative: accuracies are percentages from 0 to 100") }
+        guard value <= 100 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is above 100: accuracies are percentages from 0 to 100") }
         return value + 0  // folds -0 into 0
     }
 

@@ -32,7 +32,7 @@ public enum ArchString {
                 throw fail("arch string ends early: expected \(what)", at: position)
             }
             guard characters[position] == scalar else {
-                throw fail("expected \(what) but found '\(characters[position])'", at: position)
+                throw fail("expected \(what) but found \(Snippet.quoted(String(characters[position])))", at: position)
             }
             position += 1
         }
@@ -50,14 +50,14 @@ public enum ArchString {
                     if name.isEmpty {
                         throw fail("node \(node) has \(input) input(s); expected \(node)", at: start)
                     }
-                    throw fail("unknown operation '\(name)' (expected one of \(Operation.allCases.map(\.name).joined(separator: ", ")))", at: start)
+                    throw fail("unknown operation \(Snippet.quoted(name)) (expected one of \(Operation.allCases.map(\.name).joined(separator: ", ")))", at: start)
                 }
-                try expect("~", "'~' after '\(name)'")
+                try expect("~", "'~' after \(Snippet.quoted(name))")
                 let digitStart = position
                 while position < characters.count, ("0"..."9").contains(characters[position]) { position += 1 }
                 let digits = String(String.UnicodeScalarView(characters[digitStart..<position]))
                 guard Int(digits) == input else {
-                    throw fail("node \(node) input \(input) must read '~\(input)', found '~\(digits)'", at: digitStart)
+                    throw fail("node \(node) input \(input) must read '~\(input)', found \(Snippet.quoted("~" + digits))", at: digitStart)
                 }
                 try expect("|", "'|' after input \(input) of node \(node)")
                 operations.append(op)

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the built `nasreach` executable (it sits beside the test bundle) and captures what it prints.
+struct CLI {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var firstErrorLine: String { stderr.split(separator: "\n").first.map(String.init) ?? "" }
+    }
+
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nasreach")
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["SOURCE_DATE_EPOCH"] = env["SOURCE_DATE_EPOCH"] ?? "1767225600"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a chatty process never blocks on a full pipe.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder, removed by the caller.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nasreach-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A configuration small enough for end-to-end tests in seconds.
+    static let smallConfiguration = """
+    {"operatorCount": 24, "pathLengths": [1, 10], "acceptanceRules": ["always", "improving"], "bootstrapReplicates": 20,
+     "landscapeWalks": 20, "landscapeWalkLength": 30,
+     "monteCarlo": {"startsPerGroup": 8, "walksPerStart": 1, "hittingStartsPerGroup": 4, "hittingWalksPerStart": 1, "hittingTimeCap": 100}}
+    """
+}
