@@ -57,7 +57,7 @@ enum NATSArchiveFormat {
             throw fail("'meta_archs' lists \(list.count) architectures; the topology search space has \(Cell.count)")
         }
         if let total = value["total_archs"], total.intValue != Cell.count {
-            throw fail("'total_archs' is \(total), expected \(Cell.count)")
+            throw fail("'total_archs' is \(describe(total)), expected \(Cell.count)")
         }
         var seen = [Int](repeating: -1, count: Cell.count)
         var cells: [Cell] = []
@@ -87,8 +87,9 @@ enum NATSArchiveFormat {
         for epochs in schedules {
             let path = "['\(epochs)']"
             let schedule = try field(value, .string(String(epochs)), "the architecture pickle")
-            guard try field(schedule, "arch_index", path).intValue == index else {
-                throw fail("\(path)['arch_index'] is \(schedule["arch_index"].map { "\($0)" } ?? "missing"), expected \(index) (the file's name)")
+            let archIndex = try field(schedule, "arch_index", path)
+            guard archIndex.intValue == index else {
+                throw fail("\(path)['arch_index'] is \(describe(archIndex)), expected \(index) (the file's name)")
             }
             let text = try field(schedule, "arch_str", path).stringValue
             guard text == ArchString.format(cell) else {
@@ -114,16 +115,23 @@ enum NATSArchiveFormat {
                 let key = "\(slot.split)@\(epochs - 1)"
                 let accuracy = try field(try field(run, "eval_acc1es", runPath), .string(key), "\(runPath)['eval_acc1es']")
                 guard let percent = accuracy.doubleValue, percent.isFinite, (0...100).contains(percent) else {
-                    throw fail("\(runPath)['eval_acc1es']['\(key)'] is \(accuracy), expected an accuracy from 0 to 100")
+                    throw fail("\(runPath)['eval_acc1es']['\(key)'] is \(describe(accuracy)), expected an accuracy from 0 to 100")
                 }
                 return SeedAccuracy(seed: seed, accuracy: percent + 0)
             }
         }
     }
 
-    private static func describe(_ key: PickleValue) -> String {
-        if let text = key.stringValue { return "'\(text)'" }
-        return "\(key)"
+    /// A short Python-like rendering of a scalar or tuple, for messages.
+    private static func describe(_ value: PickleValue) -> String {
+        switch value {
+        case .string(let text): "'\(text)'"
+        case .int(let number): "\(number)"
+        case .float(let number): "\(number)"
+        case .bool(let flag): flag ? "True" : "False"
+        case .tuple(let items): "(\(items.map(describe).joined(separator: ", ")))"
+        default: "a \(value.typeName)"
+        }
     }
 }
 

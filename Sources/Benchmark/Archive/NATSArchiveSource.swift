@@ -151,6 +151,13 @@ public enum NATSArchiveSource {
         let results: [[[SeedAccuracy]]]
     }
 
+    /// One architecture file's SHA-256 and runs.
+    static func readArchitecture(_ file: String, index: Int, cell: Cell) throws(InputError) -> (digest: [UInt8], results: [[SeedAccuracy]]) {
+        let bytes = try FileBytes.read(file)
+        let value = try PickleReader.read(try BZip2.decompress(bytes, file: file), file: file)
+        return (SHA256.digest(bytes), try NATSArchiveFormat.results(of: value, index: index, cell: cell, file: file))
+    }
+
     typealias FileOutcome = Result<(digest: [UInt8], results: [[SeedAccuracy]]), InputError>
 
     static func readArchitectures(_ files: [String], cells: [Cell], threads: Int,
@@ -160,11 +167,7 @@ public enum NATSArchiveSource {
         let chunks = ParallelChunks.map(count: files.count, chunkSize: chunkSize, workers: threads, progress: progress) { range in
             var outcomes: [FileOutcome] = []
             for index in range {
-                let outcome = FileOutcome { () throws(InputError) in
-                    let bytes = try FileBytes.read(files[index])
-                    let value = try PickleReader.read(try BZip2.decompress(bytes, file: files[index]), file: files[index])
-                    return (SHA256.digest(bytes), try NATSArchiveFormat.results(of: value, index: index, cell: cells[index], file: files[index]))
-                }
+                let outcome = FileOutcome { () throws(InputError) in try readArchitecture(files[index], index: index, cell: cells[index]) }
                 outcomes.append(outcome)
                 if case .failure = outcome { return (outcomes, true) }
             }

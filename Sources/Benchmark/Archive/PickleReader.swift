@@ -200,7 +200,7 @@ private struct PickleMachine {
         case Opcode.frame:
             let length = try unsigned(8)
             guard length <= UInt64(bytes.count - position) else {
-                throw fail("a FRAME of \(length) bytes runs past the end of the data (truncated)")
+                throw fail("a FRAME of \(length) bytes runs past the end of the data (truncated)", at: bytes.count)
             }
         case Opcode.mark: marks.append(stack.count)
         case Opcode.none: push(.leaf(.none))
