@@ -18,63 +18,76 @@ public enum BZip2 {
         guard input.count <= Int(UInt32.max) else {
             throw InputError(.invalid, file: file, message: "the file is larger than 4 GiB: not a NATS-Bench archive file")
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(min(limit, input.count * 4))
+        var output = Output(limit: limit, expected: input.count * 8)
         var consumed = 0
         while consumed < input.count {
-            consumed += try inflateStream(input, from: consumed, into: &output, file: file, limit: limit)
+            consumed += try inflateStream(input, from: consumed, into: &output, file: file)
         }
-        return output
+        output.bytes.removeSubrange(output.count...)
+        return output.bytes
     }
 
-    /// Inflates the stream starting at `start`, appending to `output`; returns the compressed bytes it used.
-    private static func inflateStream(_ input: [UInt8], from start: Int, into output: inout [UInt8], file: String,
-                                      limit: Int) throws(InputError) -> Int {
+    /// A zero-filled buffer grown by doubling, of which the first `count` bytes are output.
+    private struct Output {
+        let limit: Int
+        var bytes: [UInt8]
+        var count = 0
+
+        init(limit: Int, expected: Int) {
+            self.limit = limit
+            bytes = [UInt8](repeating: 0, count: max(1, min(limit, expected)))
+        }
+
+        /// Makes room for more output; false at the cap.
+        mutating func grow() -> Bool {
+            guard count == bytes.count else { return true }
+            guard bytes.count < limit else { return false }
+            bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - bytes.count))
+            return true
+        }
+    }
+
+    /// Inflates the stream starting at `start` into `output`; returns the compressed bytes it used.
+    private static func inflateStream(_ input: [UInt8], from start: Int, into output: inout Output, file: String) throws(InputError) -> Int {
         var stream = bz_stream()
         guard BZ2_bzDecompressInit(&stream, 0, 0) == BZ_OK else {
             throw InputError(.invalid, file: file, byteOffset: start, message: "the bzip2 decoder could not start (out of memory)")
         }
         defer { BZ2_bzDecompressEnd(&stream) }
-        let chunk = 1 << 16
-        let result: Result<Int, InputError> = input.withUnsafeBufferPointer { source in
+        func fail(_ message: String, hint: String? = nil) -> InputError {
+            InputError(.invalid, file: file, byteOffset: start + (Int(stream.total_in_lo32) | Int(stream.total_in_hi32) << 32),
+                       message: message, hint: hint)
+        }
+        return try input.withUnsafeBufferPointer { source throws(InputError) -> Int in
             stream.next_in = UnsafeMutableRawPointer(mutating: source.baseAddress! + start).assumingMemoryBound(to: CChar.self)
             stream.avail_in = UInt32(source.count - start)
             while true {
-                let used = Int(stream.total_in_lo32) | Int(stream.total_in_hi32) << 32
-                let room = min(chunk, limit - output.count)
-                guard room > 0 else {
-                    return .failure(InputError(.invalid, file: file, byteOffset: start + used,
-                                               message: "the bzip2 stream inflates to more than \(limit) bytes",
-                                               hint: "this is not a NATS-Bench archive file, or it is corrupt"))
+                guard output.grow() else {
+                    throw fail("the bzip2 stream inflates to more than \(output.limit) bytes",
+                               hint: "this is not a NATS-Bench archive file, or it is corrupt")
                 }
-                let before = output.count
-                output.append(contentsOf: repeatElement(0, count: room))
-                let status = output.withUnsafeMutableBufferPointer { target in
-                    stream.next_out = UnsafeMutableRawPointer(target.baseAddress! + before).assumingMemoryBound(to: CChar.self)
+                let produced = output.count, room = output.bytes.count - produced
+                let status = output.bytes.withUnsafeMutableBufferPointer { target in
+                    stream.next_out = UnsafeMutableRawPointer(target.baseAddress! + produced).assumingMemoryBound(to: CChar.self)
                     stream.avail_out = UInt32(room)
                     return BZ2_bzDecompress(&stream)
                 }
-                output.removeLast(Int(stream.avail_out))
-                let offset = start + (Int(stream.total_in_lo32) | Int(stream.total_in_hi32) << 32)
+                output.count += room - Int(stream.avail_out)
                 switch status {
                 case BZ_STREAM_END:
-                    return .success(offset - start)
+                    return Int(stream.total_in_lo32) | Int(stream.total_in_hi32) << 32
                 case BZ_OK:
                     if stream.avail_in == 0 && stream.avail_out > 0 {
-                        return .failure(InputError(.invalid, file: file, byteOffset: offset,
-                                                   message: "the bzip2 stream is truncated: the file ends before the stream's end marker"))
+                        throw fail("the bzip2 stream is truncated: the file ends before the stream's end marker")
                     }
                 case BZ_DATA_ERROR_MAGIC:
-                    return .failure(InputError(.invalid, file: file, byteOffset: offset,
-                                               message: "not a bzip2 stream (the 'BZh' signature is missing)"))
+                    throw fail("not a bzip2 stream (the 'BZh' signature is missing)")
                 case BZ_MEM_ERROR:
-                    return .failure(InputError(.invalid, file: file, byteOffset: offset, message: "the bzip2 decoder ran out of memory"))
+                    throw fail("the bzip2 decoder ran out of memory")
                 default:
-                    return .failure(InputError(.invalid, file: file, byteOffset: offset,
-                                               message: "the bzip2 stream is corrupt (bzip2 error \(status))"))
+                    throw fail("the bzip2 stream is corrupt (bzip2 error \(status))")
                 }
             }
         }
-        return try result.get()
     }
 }
