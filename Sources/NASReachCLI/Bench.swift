@@ -71,8 +71,18 @@ struct Bench: ParsableCommand {
                                 version: NASReach.version, generatedAt: "bench").run()
             }
             report("analysis, default configuration (1 run)", seconds: experimentTime)
+            if let archive {
+                let timing = try NATSArchiveSource.measureRead(path: archive, index: 0, repetitions: runs)
+                report("NATS archive, one architecture file", seconds: Self.seconds(timing.total))
+                report("NATS archive, estimated full read (\(Parallel.defaultThreads) threads)",
+                       seconds: Self.seconds(timing.estimatedArchiveTime(threads: Parallel.defaultThreads)))
+            }
             Terminal.line(String(format: "%-44@ %8.0f MB", "peak memory (resident)" as NSString, PeakMemory.megabytes))
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// Median wall time of `runs` calls.
@@ -83,7 +93,7 @@ struct Bench: ParsableCommand {
             let start = clock.now
             try body()
             let elapsed = clock.now - start
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            times.append(Self.seconds(elapsed))
         }
         return Descriptive.median(times)
     }

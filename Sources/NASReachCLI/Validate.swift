@@ -22,6 +22,13 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if NATSArchiveSource.isArchive(path: source.data) {
+                let survey = try NATSArchiveSource.survey(path: source.data)
+                Terminal.line("archive: \(source.data): \(survey.presentCount) of \(survey.architectureCount) architecture files present")
+                if !survey.missing.isEmpty {
+                    Terminal.line("missing: \(survey.missing.count) files, e.g. indices \(survey.missing.prefix(5).map(String.init).joined(separator: ", "))")
+                }
+            }
             let clock = ContinuousClock()
             let start = clock.now
             let benchmark = try source.load()
