@@ -1,3 +1,5 @@
+import Statistics
+
 /// One Kendall test of the report: tau between a reach measure and an improvability statistic over
 /// the operator set, for one (metric, experiment, acceptance, setting, group).
 public struct HypothesisTest: Sendable, Equatable, Codable {

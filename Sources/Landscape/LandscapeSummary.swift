@@ -1,4 +1,5 @@
 import SearchSpace
+import Statistics
 
 /// The `landscape{id}` entry of `results.json`: the contract's fields first, then extras.
 ///

@@ -73,3 +73,12 @@ import Testing
         #expect(test.statistic == "reach~meanHittingTime" && test.direction == "positive" && test.verdict == "supported")
     }
 }
+
+@Suite struct HypothesisJSONTests {
+    @Test func undefinedTestsCarryExplicitNulls() throws {
+        let records = (0..<4).map { HypothesisRunnerTests.record($0, group: "all", reach: Double($0), mean: 0) }
+        let test = HypothesisRunner(alpha: 0.05, bootstrapReplicates: 0, confidence: 0.95, seed: 0).run(records)[0]
+        let json = String(decoding: try AnalysisOutput.encode(test), as: UTF8.self)
+        for key in ["tau", "pValue", "pAdjusted"] { #expect(json.contains("\"\(key)\" : null"), "\(json)") }
+    }
+}
