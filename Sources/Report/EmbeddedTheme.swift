@@ -159,6 +159,7 @@ enum EmbeddedTheme {
   --falsified: #fde2e1;
   --inconclusive: #eef0f2;
   --undefined: #f3ecfb;
+  --mixed: #fff8e6;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   line-height: 1.5;
   color: var(--text);
@@ -224,6 +225,9 @@ td.verdict-supported, th.verdict-supported { background: var(--supported); }
 td.verdict-falsified, th.verdict-falsified { background: var(--falsified); }
 td.verdict-inconclusive, th.verdict-inconclusive { background: var(--inconclusive); }
 td.verdict-undefined, th.verdict-undefined { background: var(--undefined); font-style: italic; }
+td.verdict-mixed, th.verdict-mixed { background: var(--mixed); }
+/* Reasons and lists are prose: they wrap inside a readable measure instead of widening the table. */
+table.data td.note { white-space: normal; min-width: 16rem; max-width: 36rem; }
 .table-download { margin: 0.25rem 0 0; font-size: 0.9rem; }
 
 figure.plot { margin: 1.5rem 0; }
