@@ -226,8 +226,12 @@ td.verdict-falsified, th.verdict-falsified { background: var(--falsified); }
 td.verdict-inconclusive, th.verdict-inconclusive { background: var(--inconclusive); }
 td.verdict-undefined, th.verdict-undefined { background: var(--undefined); font-style: italic; }
 td.verdict-mixed, th.verdict-mixed { background: var(--mixed); }
-/* Reasons and lists are prose: they wrap inside a readable measure instead of widening the table. */
-table.data td.note { white-space: normal; min-width: 16rem; max-width: 36rem; }
+/* A mixed summary lists several verdicts: let it wrap so every metric column fits. */
+table.data td.verdict-mixed { white-space: normal; }
+/* Reasons and lists are prose: they wrap inside a readable measure instead of widening the table
+   (a table cell honours width, not min-width). */
+table.data td.note { white-space: normal; width: 22rem; }
+table.data td.note:empty { width: auto; }
 .table-download { margin: 0.25rem 0 0; font-size: 0.9rem; }
 
 figure.plot { margin: 1.5rem 0; }

@@ -47,7 +47,7 @@ extension ReportContent {
     func testTable(_ tests: [HypothesisTest], primary: Bool, caption: String) -> Table {
         let confidence = Vocabulary.plain(100 * results.configuration.confidence) + "% CI"
         let columns = ["Acceptance", "Setting"] + (primary ? [] : ["Test"])
-            + ["n", "τ", "p (two-sided)", "p (one-sided)", "p (Holm)"] + (primary ? [confidence] : []) + ["Verdict", "Note"]
+            + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence] : []) + ["Verdict", "Note"]
         return Table(caption: caption, columns: columns, rows: tests.map { test in
             var cells: [Table.Cell] = [Table.Cell(Vocabulary.setting(test))]
             if !primary { cells.append(Table.Cell(Vocabulary.test(test))) }
@@ -67,7 +67,8 @@ extension ReportContent {
     private func note(_ test: HypothesisTest) -> String {
         if let reason = test.reason { return reason }
         if let nonZero = test.nonZeroOperators {
-            return "\(nonZero) of \(test.n) operators have a non-zero value; the others are exact zeros (uniform distribution stationary)"
+            let why = test.acceptance == "always" && test.group == "all" ? " (stationary, see Methods)" : ""
+            return "\(Format.integer(nonZero)) of \(Format.integer(test.n)) non-zero, \(Format.integer(test.n - nonZero)) exactly 0\(why)"
         }
         return ""
     }

@@ -14,10 +14,9 @@ extension ReportContent {
             ]),
             Section("Key figure", figureBlocks(.tauByPathLength, metric: nil)),
             Section("Data used", [
-                .paragraph("Source: \(results.provenance.input) (\(results.provenance.sourceKind)). Each metric is one dataset and split, analysed on its own; its page has the distribution and the locality of its landscape."),
+                .paragraph("Source: \(results.provenance.input) (\(results.provenance.sourceKind)\(results.provenance.synthetic ? ", not NATS-Bench measurements" : "")); its SHA-256, the seed, the nasreach version and the date are at the foot of every page. Each metric is one dataset and split, analysed on its own; its page has the distribution and the locality of its landscape."),
                 .table(metricsTable),
             ]),
-            Section("Provenance", [.definitions(provenanceDefinitions)]),
         ])
     }
 
@@ -56,17 +55,5 @@ extension ReportContent {
                 Table.Cell(metric.h3Precondition.holds ? "holds" : "does not hold"),
             ])
         })
-    }
-
-    var provenanceDefinitions: [Definition] {
-        let source = results.provenance
-        return [
-            Definition("Input", source.input),
-            Definition("Kind of source", source.sourceKind + (source.synthetic ? " (not NATS-Bench measurements)" : "")),
-            Definition("Input SHA-256", source.inputSHA256),
-            Definition("Seed", String(source.seed)),
-            Definition("nasreach version", source.version),
-            Definition("Generated", source.generatedAt),
-        ]
     }
 }

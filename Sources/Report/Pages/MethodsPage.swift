@@ -44,6 +44,7 @@ extension ReportContent {
 
     var methodTable: Table {
         let keys = output.records.uniqueKeys { [$0.experiment, $0.acceptance, $0.family] }
+            .sorted { Vocabulary.experimentOrder($0[0]) < Vocabulary.experimentOrder($1[0]) }
         var counts: [[String]: (exact: Int, monteCarlo: Int)] = [:]
         for record in output.records {
             let key = [record.experiment, record.acceptance, record.family]
@@ -77,7 +78,7 @@ extension ReportContent {
     private func parameters(of members: [OperatorRecord]) -> String {
         func range(_ values: [Double]) -> String {
             guard let low = values.min(), let high = values.max() else { return Format.missing }
-            return "\(Format.number(low))–\(Format.number(high))"
+            return "\(Format.number(low)) to \(Format.number(high))"
         }
         var parts: [String] = []
         let ks = Set(members.compactMap(\.params.k)).sorted()

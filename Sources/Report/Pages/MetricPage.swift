@@ -27,7 +27,7 @@ extension ReportContent {
             ("Mean", .accuracy(metric.mean)),
             ("Median", .accuracy(metric.median)),
             ("Maximum", .accuracy(metric.max)),
-            ("Standard deviation", .number(metric.standardDeviation)),
+            ("Standard deviation", .accuracy(metric.standardDeviation)),
             ("Skewness (biased sample skewness)", .number(metric.skewness)),
             ("10th percentile (bottom 10% cut-off)", .accuracy(metric.q10)),
             ("90th percentile (top 10% cut-off)", .accuracy(metric.q90)),
@@ -47,6 +47,11 @@ extension ReportContent {
         return (acceptance, pathLength)
     }
 
+    /// The lower end of a reach band `a–b`.
+    static func bandStart(_ key: String) -> Int {
+        Int(key.prefix { $0.isNumber }) ?? 0
+    }
+
     func breakdownBlocks(_ metric: MetricSummary) -> [Block] {
         guard let setting = breakdownSetting(metric.id) else {
             return [.paragraph("This results file holds no breakdowns for this metric.")]
@@ -58,7 +63,9 @@ extension ReportContent {
             "Improvability of the operators with \(setting.acceptance) acceptance at path length L = \(setting.pathLength), starting from the top 10% and from the bottom 10% of cells, grouped by operator family and by reach band (reach a–b: from a up to, not including, b; 6 falls in 5–6). Mean and median are over the operators' group-mean improvability (accuracy points per iteration); the fraction improved is the average over the operators of the share of starts whose expected accuracy rises.")]
         for group in ["top10", "bottom10"] {
             for (by, label) in [("family", "Family"), ("reachBand", "Reach band")] {
+                // Reach bands read in order of reach; families in the order the operator set lists them.
                 let rows = shown.filter { $0.group == group && $0.by == by }
+                    .sorted { by == "reachBand" && Self.bandStart($0.key) < Self.bandStart($1.key) }
                 guard !rows.isEmpty else { continue }
                 blocks.append(.table(Table(
                     caption: "\(metric.id), \(Vocabulary.group(group)), by \(label.lowercased()) (\(setting.acceptance), L = \(setting.pathLength))",

@@ -51,7 +51,7 @@ enum Vocabulary {
         switch id {
         case "meanImprovability": "mean improvability"
         case "medianImprovability": "median improvability"
-        case "fractionImproved": "fraction of starts improved"
+        case "fractionImproved": "fraction improved"
         case "meanHittingTime": "mean hitting time"
         case "reach": "reach"
         case "effectiveReach": "effective reach"
