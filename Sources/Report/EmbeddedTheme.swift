@@ -159,6 +159,7 @@ enum EmbeddedTheme {
   --falsified: #fde2e1;
   --inconclusive: #eef0f2;
   --undefined: #f3ecfb;
+  --mixed: #fff8e6;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   line-height: 1.5;
   color: var(--text);
@@ -224,6 +225,13 @@ td.verdict-supported, th.verdict-supported { background: var(--supported); }
 td.verdict-falsified, th.verdict-falsified { background: var(--falsified); }
 td.verdict-inconclusive, th.verdict-inconclusive { background: var(--inconclusive); }
 td.verdict-undefined, th.verdict-undefined { background: var(--undefined); font-style: italic; }
+td.verdict-mixed, th.verdict-mixed { background: var(--mixed); }
+/* A mixed summary lists several verdicts: let it wrap so every metric column fits. */
+table.data td.verdict-mixed { white-space: normal; }
+/* Reasons and lists are prose: they wrap inside a readable measure instead of widening the table
+   (a table cell honours width, not min-width). */
+table.data td.note { white-space: normal; width: 22rem; }
+table.data td.note:empty { width: auto; }
 .table-download { margin: 0.25rem 0 0; font-size: 0.9rem; }
 
 figure.plot { margin: 1.5rem 0; }

@@ -1,0 +1,60 @@
+import Analysis
+
+extension ReportContent {
+    /// Links to the results file, every CSV table and every figure in its three formats.
+    var downloadsPage: Page {
+        let tables = dataFiles.keys.filter { $0.hasPrefix("data/tables/") }.sorted()
+        return Page(path: Self.downloadsPath, title: "Downloads", breadcrumbs: Self.home, intro: [
+            "The analysis behind this report as machine-readable files: numbers at full precision, exactly as the analysis wrote them.",
+        ], sections: [
+            Section("Results", [.table(fileTable("Results file", ["data/results.json"]))]),
+            Section("Tables", [.table(fileTable("CSV tables", tables))]),
+            Section("Figures", [
+                .paragraph("Every figure of the report as PNG (for the web), SVG and PDF (for papers and slides)."),
+                .table(figureTable),
+            ]),
+        ])
+    }
+
+    private func fileTable(_ caption: String, _ paths: [String]) -> Table {
+        Table(caption: caption, columns: ["File", "Contents", "Size"], rows: paths.map { path in
+            let name = String(path.split(separator: "/").last ?? "")
+            return Table.Row(header: Table.Cell(name, link: path), cells: [
+                .note(Self.describe(file: name)), .number(dataFiles[path].map { Double($0.count) }, text: Self.size(dataFiles[path]?.count ?? 0)),
+            ])
+        })
+    }
+
+    private var figureTable: Table {
+        Table(caption: "Figures", columns: ["Figure", "Metric", "PNG", "SVG", "PDF"], rows: figures.map { entry in
+            Table.Row(header: Table.Cell(entry.title), cells: [Table.Cell(entry.metric ?? "all metrics")]
+                + ["png", "svg", "pdf"].map { Table.Cell($0.uppercased(), link: entry.path + "." + $0) })
+        })
+    }
+
+    static func describe(file name: String) -> String {
+        switch name {
+        case "results.json": "Everything the analysis computed (schema \(Results.schemaID)): provenance, configuration, metric summaries, landscape summaries, operators, hypothesis tests, breakdowns, deciles."
+        case "improvability.csv": "One row per metric, operator, acceptance rule, experiment setting and starting group: reach, effective reach, improvability statistics and whether they are exact or Monte Carlo. Every tau of the report is recomputable from it."
+        case "hypotheses.csv": "Every Kendall test: tau, p-values, Holm-adjusted p, bootstrap interval, verdict and reason."
+        case "metrics.csv": "Distribution summary of each metric and whether H3's precondition holds."
+        case "operators.csv": "Every generated operator: family, parameters, reach, symmetry."
+        case "landscape.csv": "The scalar locality metrics of each metric's landscape."
+        case "breakdowns.csv": "Improvability by operator family and reach band for the top 10%, bottom 10% and all cells."
+        case "deciles.csv": "Mean improvability per decile of starts, by operator family."
+        default: name.hasPrefix("cells-") ? "Per cell: API index, architecture, accuracy, edit distance to the global maximum, local maximum or not." : "Analysis table."
+        }
+    }
+
+    /// A byte count as a reader compares sizes: `812 B`, `3.1 kB`, `59.2 MB`.
+    static func size(_ bytes: Int) -> String {
+        let units = ["B", "kB", "MB", "GB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : Format.number(value, significantDigits: 3) + " " + units[unit]
+    }
+}

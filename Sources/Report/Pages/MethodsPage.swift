@@ -1,0 +1,115 @@
+import Analysis
+import Foundation
+
+extension ReportContent {
+    /// Definitions, the operator set, which numbers are exact, the statistics and the run's configuration.
+    var methodsPage: Page {
+        let configuration = results.configuration
+        let tested = results.hypotheses.filter { $0.pValue != nil }.count
+        let preserving = results.operators.filter(\.preservesUniform).count
+        return Page(path: Self.methodsPath, title: "Methods", breadcrumbs: Self.home, intro: [
+            "How every number of this report is defined and computed, and the configuration of this run.",
+        ], sections: [
+            Section("Definitions", [.definitions([
+                Definition("Search space", "NATS-Bench topology cells: 4 nodes, 6 edges, each carrying one of 5 operations (none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3), so 5⁶ = 15 625 cells. The edit distance of two cells is the number of edges whose operation differs; the neighbours of a cell are the 24 cells at distance 1."),
+                Definition("Operator", "The proposal probabilities P(x → y) of a search step; a search method adds an acceptance rule (always, improving, non-worsening, metropolis(T))."),
+                Definition("Reach", "The expected edit distance of one proposal, averaged over a uniformly drawn start."),
+                Definition("Effective reach", "The expected edit distance actually moved per iteration (a rejected proposal moves 0), averaged over the starting group; equal to the reach under always-accept."),
+                Definition("Improvability", "Fixed path length L: (f(X_L) − f(x)) / L in expectation over the chain, per start x, summarised per group by its mean, its median and the fraction of starts with a positive expected change. Fixed threshold θ: the hitting time, the first iteration with f(X_t) ≥ θ from a start below θ; shorter is more improvable."),
+                Definition("Experiments", "Fixed path length with L ∈ {\(configuration.pathLengths.map(String.init).joined(separator: ", "))}; fixed threshold with θ at the \(configuration.thresholdPercentiles.map(Vocabulary.plain).joined(separator: "th, "))th percentiles of the metric (type 7), and the median for the bottom 10%."),
+                Definition("Groups", "top 10%: the ⌈N/10⌉ cells with the highest accuracy (ties to the lower API index); bottom 10%: the ⌈N/10⌉ lowest; all cells. H1 starts in the top 10%, H2 in the bottom 10%, H3 in all cells."),
+            ])]),
+            Section("Exact and Monte Carlo", [
+                .paragraph("Fitness-independent operators whose kernel depends only on the edit distance are diagonalised by the Fourier transform on Z₅⁶, and op-kernel operators are products over the edges, so under always-accept every improvability is exact. Fitness-dependent acceptance is solved exactly by dynamic programming for k-edit(k) with k ≤ \(configuration.monteCarlo.dynamicProgrammingMaxK) and estimated by Monte Carlo otherwise (\(configuration.monteCarlo.startsPerGroup) starts per group × \(configuration.monteCarlo.walksPerStart) walks; hitting times \(configuration.monteCarlo.hittingStartsPerGroup) starts × \(configuration.monteCarlo.hittingWalksPerStart) walks, capped at \(configuration.monteCarlo.hittingTimeCap) iterations and counted as censored). The table counts the rows of tables/improvability.csv by method."),
+                .table(methodTable),
+                .paragraph("Stationarity: for an operator whose proposals are symmetric (or doubly stochastic), always-accept leaves the uniform distribution stationary, so its mean improvability over all cells is exactly 0. \(Format.integer(preserving)) of the \(Format.integer(results.operators.count)) operators of this run have that property; their means are stored as exact zeros. If every operator's mean is 0 the H3 test of that setting is undefined; otherwise tau-b runs over the zeros and the non-zero values, and the hypothesis page says how many operators carry it. The median and the fraction of improving starts are tested as well."),
+            ]),
+            Section("Operators", [
+                .paragraph("\(Format.integer(results.operators.count)) operators generated from seed \(results.provenance.seed) so that reach spans 0 to 6 with several structures at equal reach. Every operator's parameters are in operators.csv and results.json."),
+                .table(familyTable),
+            ]),
+            Section("Statistics", [.definitions([
+                Definition("Correlation", "Kendall's tau-b (ties handled) between the operators' reach (or effective reach) and an improvability statistic, over the operator set, as scipy.stats.kendalltau computes it."),
+                Definition("p-values", "Two-sided and one-sided in the hypothesised direction; exact for small samples without ties, otherwise asymptotic normal with tie correction (as scipy). Shown with three significant digits, in scientific notation below 0.001, and as < 1e-300 when the p-value underflows."),
+                Definition("Multiple comparisons", "Holm–Bonferroni over all \(Format.integer(tested)) tests of this report that have a tau (of \(Format.integer(results.hypotheses.count)) tests in all), at α = \(Vocabulary.plain(configuration.alpha))."),
+                Definition("Verdict", "supported: Holm-adjusted p < α with tau of the hypothesised sign; falsified: adjusted p < α with the opposite sign; inconclusive: otherwise; undefined: the statistic carries no information (the reason is given)."),
+                Definition("Confidence intervals", "Percentile bootstrap over operators for every primary tau: \(Format.integer(configuration.bootstrapReplicates)) replicates, \(Vocabulary.plain(100 * configuration.confidence))% level."),
+            ])]),
+            Section("Configuration", [
+                .paragraph("Every setting of this run, by its key in a --config file."),
+                .table(configurationTable),
+            ]),
+        ])
+    }
+
+    var methodTable: Table {
+        let keys = output.records.uniqueKeys { [$0.experiment, $0.acceptance, $0.family] }
+            .sorted { Vocabulary.experimentOrder($0[0]) < Vocabulary.experimentOrder($1[0]) }
+        var counts: [[String]: (exact: Int, monteCarlo: Int)] = [:]
+        for record in output.records {
+            let key = [record.experiment, record.acceptance, record.family]
+            var count = counts[key] ?? (0, 0)
+            if record.method == "exact" { count.exact += 1 } else { count.monteCarlo += 1 }
+            counts[key] = count
+        }
+        return Table(caption: "Improvability rows by method", columns: ["Experiment", "Acceptance", "Family", "Exact", "Monte Carlo"],
+                     rows: keys.map { key in
+                         Table.Row(header: Table.Cell(Vocabulary.experiment(key[0])), cells: [
+                             Table.Cell(key[1]), Table.Cell(key[2]), .integer(counts[key]!.exact), .integer(counts[key]!.monteCarlo),
+                         ])
+                     })
+    }
+
+    var familyTable: Table {
+        let families = results.operators.uniqueKeys(\.family)
+        return Table(caption: "Operator families", columns: [
+            "Family", "Operators", "Smallest reach", "Largest reach", "Symmetric", "Parameters",
+        ], rows: families.map { family in
+            let members = results.operators.filter { $0.family == family }
+            let reaches = members.map(\.reach)
+            return Table.Row(header: Table.Cell(family), cells: [
+                .integer(members.count), .number(reaches.min()), .number(reaches.max()),
+                .integer(members.filter(\.symmetric).count), .note(parameters(of: members)),
+            ])
+        })
+    }
+
+    /// The parameters actually drawn for one family's operators.
+    private func parameters(of members: [OperatorRecord]) -> String {
+        func range(_ values: [Double]) -> String {
+            guard let low = values.min(), let high = values.max() else { return Format.missing }
+            return "\(Format.number(low)) to \(Format.number(high))"
+        }
+        var parts: [String] = []
+        let ks = Set(members.compactMap(\.params.k)).sorted()
+        if !ks.isEmpty { parts.append("k ∈ {\(ks.map(String.init).joined(separator: ", "))}") }
+        let ps = members.compactMap(\.params.p)
+        if !ps.isEmpty { parts.append("p from \(range(ps))") }
+        if members.contains(where: { $0.params.pi != nil }) { parts.append("π over distances 0…6, one per operator") }
+        if members.contains(where: { $0.params.m != nil }) { parts.append("5×5 row-stochastic M, one per operator") }
+        return parts.isEmpty ? "none" : parts.joined(separator: "; ")
+    }
+
+    /// Every key of the configuration as JSON spells it, so that a field added later is listed too.
+    var configurationTable: Table {
+        var rows: [Table.Row] = []
+        func flatten(_ value: Any, key: String) {
+            if let object = value as? [String: Any] {
+                for name in object.keys.sorted() { flatten(object[name]!, key: key.isEmpty ? name : key + "." + name) }
+            } else {
+                rows.append(Table.Row(header: Table.Cell(key), cells: [Table.Cell(Self.configurationText(value))]))
+            }
+        }
+        if let bytes = try? AnalysisOutput.encode(results.configuration),
+           let object = try? JSONSerialization.jsonObject(with: Data(bytes)) {
+            flatten(object, key: "")
+        }
+        return Table(caption: "Configuration of this run", columns: ["Key", "Value"], rows: rows)
+    }
+
+    private static func configurationText(_ value: Any) -> String {
+        if let list = value as? [Any] { return list.map(configurationText).joined(separator: ", ") }
+        if let number = value as? NSNumber { return Vocabulary.plain(number.doubleValue) }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,71 @@
+import Analysis
+import Figures
+
+/// The report's content: one analysis (results, improvability records) and its figure list mapped
+/// onto the site's pages — index, one page per hypothesis, one per metric, methods, downloads — plus
+/// the data files the downloads page links.
+public struct ReportContent: Sendable {
+    public let output: AnalysisOutput
+    /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
+    public let figures: [FigureEntry]
+    /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder holds them.
+    public let dataFiles: [String: [UInt8]]
+
+    public static let siteTitle = "nasreach: reach and improvability in NATS-Bench"
+
+    /// - Parameter figures: defaults to `FigureCatalog.entries(for: output.results)`.
+    public init(output: AnalysisOutput, figures: [FigureEntry]? = nil) throws {
+        self.output = output
+        self.figures = figures ?? FigureCatalog.entries(for: output.results)
+        var files: [String: [UInt8]] = [:]
+        for (path, bytes) in try output.files() where path == "results.json" || (path.hasPrefix("tables/") && path.hasSuffix(".csv")) {
+            files["data/" + path] = bytes
+        }
+        dataFiles = files
+    }
+
+    var results: Results { output.results }
+
+    /// Every page, with site-wide navigation and provenance.
+    public var model: SiteModel {
+        let hypothesisPages = Vocabulary.hypotheses.map(hypothesisPage)
+        let pages = [indexPage(hypothesisPages: hypothesisPages)] + hypothesisPages + results.metrics.map(metricPage)
+            + [methodsPage, downloadsPage]
+        let source = results.provenance
+        return SiteModel(
+            title: Self.siteTitle,
+            isSynthetic: source.synthetic,
+            provenance: Provenance(input: source.input, inputSHA256: source.inputSHA256, seed: source.seed,
+                                   version: source.version, generatedAt: source.generatedAt),
+            navigation: [Link("Overview", to: "index.html")]
+                + Vocabulary.hypotheses.map { Link($0, to: Vocabulary.hypothesisPath($0)) }
+                + results.metrics.map { Link($0.id, to: Vocabulary.metricPath($0)) }
+                + [Link("Methods", to: Self.methodsPath), Link("Downloads", to: Self.downloadsPath)],
+            pages: pages)
+    }
+
+    static let methodsPath = "methods.html"
+    static let downloadsPath = "downloads.html"
+    static let home = [Link("Overview", to: "index.html")]
+
+    /// The catalog's figures of one kind (and metric, nil for figures across metrics), as page blocks.
+    func figureBlocks(_ kind: FigureEntry.Kind, metric: String?) -> [Block] {
+        figures.filter { $0.kind == kind && $0.metric == metric }.map { entry in
+            .figure(FigureRef(basePath: entry.path, caption: "\(entry.title). \(entry.caption)", altText: entry.altText,
+                              size: (width: Int(entry.width.rounded()), height: Int(entry.height.rounded()))))
+        }
+    }
+}
+
+extension Page {
+    /// The id of the table captioned `caption`, for links from other pages.
+    func anchor(ofTableCaptioned caption: String) -> String? {
+        let anchors = self.anchors
+        for (sectionIndex, section) in sections.enumerated() {
+            for (blockIndex, block) in section.blocks.enumerated() {
+                if case .table(let table) = block, table.caption == caption { return anchors.blocks[sectionIndex][blockIndex] }
+            }
+        }
+        return nil
+    }
+}

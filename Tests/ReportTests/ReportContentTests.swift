@@ -1,0 +1,87 @@
+import Analysis
+import Figures
+import Foundation
+@testable import Report
+import Testing
+
+@Suite("Report content")
+struct ReportContentTests {
+    @Test("the site of a small synthetic analysis passes every check and links only existing pages")
+    func siteChecks() throws {
+        let folder = try SmallAnalysis.site(SmallAnalysis.synthetic)
+        let root = folder.url.appendingPathComponent("site")
+        #expect(SiteCheck.problems(in: root).isEmpty)
+        let index = try folder.read("site/index.html")
+        let pages = Set(SmallAnalysis.links(in: index, page: "index.html").filter { $0.hasSuffix(".html") })
+        #expect(pages.isSuperset(of: ["hypotheses/h1.html", "hypotheses/h2.html", "hypotheses/h3.html", "methods.html", "downloads.html"]))
+        #expect(pages.isSuperset(of: SmallAnalysis.synthetic.results.metrics.map { "metrics/\($0.slug).html" }))
+        for page in pages {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(page).path), "\(page) is linked but missing")
+        }
+        #expect(index.contains("Synthetic data."))
+    }
+
+    @Test("the downloads page links every figure in three formats, results.json and every CSV table")
+    func downloads() throws {
+        let folder = try SmallAnalysis.site(SmallAnalysis.synthetic)
+        let links = Set(SmallAnalysis.links(in: try folder.read("site/downloads.html"), page: "downloads.html"))
+        let entries = FigureCatalog.entries(for: SmallAnalysis.synthetic.results)
+        #expect(entries.count > 10)
+        for entry in entries {
+            for format in ["png", "svg", "pdf"] { #expect(links.contains(entry.path + "." + format), "\(entry.path).\(format)") }
+        }
+        let tables = try SmallAnalysis.synthetic.files().keys.filter { $0.hasPrefix("tables/") }
+        #expect(tables.contains("tables/improvability.csv"))
+        for path in tables + ["results.json"] { #expect(links.contains("data/" + path), "data/\(path)") }
+        let written = try Data(contentsOf: folder.url.appendingPathComponent("site/data/results.json"))
+        #expect([UInt8](written) == (try AnalysisOutput.encode(SmallAnalysis.synthetic.results)))
+    }
+
+    @Test("the index verdict table, read back from its CSV, counts exactly the primary tests of results.hypotheses")
+    func verdictTableMatchesResults() throws {
+        let output = SmallAnalysis.synthetic
+        let folder = try SmallAnalysis.site(output)
+        let model = try ReportContent(output: output).model
+        let index = try #require(model.pages.first { $0.path == "index.html" })
+        let caption = "Verdicts of the primary tests by hypothesis, experiment, acceptance rule and metric"
+        let id = try #require(index.anchor(ofTableCaptioned: caption))
+        let csv = try folder.read("site/" + PageContext.csvPath(page: index, tableID: id))
+        let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let metrics = output.results.metrics.map(\.id)
+        #expect(lines[0] == ["Hypothesis", "Experiment", "Acceptance"] + metrics)
+        let experiments = Dictionary(uniqueKeysWithValues: ["fixed-length", "fixed-threshold"].map { (Vocabulary.experiment($0), $0) })
+        var covered = 0
+        for line in lines.dropFirst() {
+            let experiment = try #require(experiments[line[1]])
+            for (column, metric) in metrics.enumerated() {
+                let tests = output.results.hypotheses.filter {
+                    $0.primary && $0.hypothesis == line[0] && $0.experiment == experiment && $0.acceptance == line[2] && $0.metric == metric
+                }
+                let parsed = try #require(VerdictSummary.parse(line[3 + column]), "\(line[3 + column])")
+                #expect(parsed.counts == Dictionary(tests.map { ($0.verdict, 1) }, uniquingKeysWith: +), "\(line)")
+                covered += parsed.total
+            }
+        }
+        #expect(covered == output.results.hypotheses.filter(\.primary).count)
+        #expect(covered > 0)
+    }
+
+    @Test("a metric named as markup is escaped everywhere: the only script element is the site's own")
+    func hostileMetricIsEscaped() throws {
+        let output = SmallAnalysis.hostile
+        #expect(output.results.metrics[0].dataset == SmallAnalysis.hostileName)
+        let folder = try SmallAnalysis.site(output)
+        let root = folder.url.appendingPathComponent("site")
+        #expect(SiteCheck.problems(in: root).isEmpty)
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 7)
+        for page in pages {
+            let html = try folder.read("site/" + page)
+            let scripts = html.components(separatedBy: "<script").count - 1
+            #expect(scripts == 1, "\(page) has \(scripts) script tags")
+            #expect(html.contains(#"<script src=""#) && html.contains(#"assets/site.js" defer></script>"#))
+            #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert(&#34;x&#34;)"),
+                    "\(page) does not show the metric name as text")
+        }
+    }
+}
