@@ -66,10 +66,7 @@ public func render(
     let drawStatus = cairo_status(cr)
     cairo_destroy(cr)
     guard drawStatus == CAIRO_STATUS_SUCCESS else { throw RenderError(message: "drawing: \(statusText(drawStatus))") }
-    if format == .png {
-        let status = cairo_surface_write_to_png_stream(surface, writeToSink, closure)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError(message: "PNG: \(statusText(status))") }
-    }
+    if format == .png { return try PNGEncoder.encode(surface) }
     cairo_surface_finish(surface)
     let status = cairo_surface_status(surface)
     guard status == CAIRO_STATUS_SUCCESS else { throw RenderError(message: "\(format): \(statusText(status))") }

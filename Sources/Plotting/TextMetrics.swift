@@ -81,26 +81,52 @@ final class TextMetrics {
         String(characters[0..<count]).trimmingTrailingSpaces() + "…"
     }
 
-    /// `text` broken at spaces into at most `maxLines` lines of at most `maxWidth`; the last line is
-    /// truncated with "…" when the text does not fit.
+    /// `text` broken at spaces, or after a hyphen inside a word (so "ImageNet16-120" becomes
+    /// "ImageNet16-" / "120" rather than "ImageNet1…"), into at most `maxLines` lines of at most
+    /// `maxWidth`; the last line is truncated with "…" when the text does not fit.
     func wrapped(_ text: String, _ font: Font, maxWidth: Double, maxLines: Int) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let pieces = Self.breakablePieces(text)
         var lines: [String] = []
         var index = 0
-        while index < words.count, lines.count < maxLines {
-            var line = words[index]
+        while index < pieces.count, lines.count < maxLines {
+            var line = pieces[index].text
             index += 1
-            while index < words.count, width(line + " " + words[index], font) <= maxWidth {
-                line += " " + words[index]
+            while index < pieces.count, width(line + pieces[index].joiner + pieces[index].text, font) <= maxWidth {
+                line += pieces[index].joiner + pieces[index].text
                 index += 1
             }
             lines.append(line)
         }
         guard !lines.isEmpty else { return [] }
-        if index < words.count {
-            lines[lines.count - 1] += " " + words[index...].joined(separator: " ")
+        while index < pieces.count {
+            lines[lines.count - 1] += pieces[index].joiner + pieces[index].text
+            index += 1
         }
         return lines.map { truncated($0, font, maxWidth: maxWidth) }.filter { !$0.isEmpty }
+    }
+
+    /// The pieces a line may break between, each with what joins it to the previous piece on one line:
+    /// a space between words, nothing after a hyphen that has letters or digits on both sides.
+    static func breakablePieces(_ text: String) -> [(text: String, joiner: String)] {
+        var pieces: [(text: String, joiner: String)] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var joiner = " "
+            var current = ""
+            let characters = Array(word)
+            for (i, character) in characters.enumerated() {
+                current.append(character)
+                let breaksAfter = character == "-" && i > 0 && i + 1 < characters.count
+                    && (characters[i - 1].isLetter || characters[i - 1].isNumber)
+                    && (characters[i + 1].isLetter || characters[i + 1].isNumber)
+                if breaksAfter {
+                    pieces.append((current, pieces.isEmpty ? "" : joiner))
+                    current = ""
+                    joiner = ""
+                }
+            }
+            if !current.isEmpty { pieces.append((current, pieces.isEmpty ? "" : joiner)) }
+        }
+        return pieces
     }
 }
 

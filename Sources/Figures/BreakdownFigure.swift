@@ -1,0 +1,30 @@
+import Plotting
+import Statistics
+
+extension FigureBuilder {
+    /// Box and strip of the operators' mean improvability per family, for the top and bottom 10% of
+    /// starts, always-accept, at the smallest path length.
+    func topBottomBreakdown(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
+        let length = data.pathLengths.first ?? 1
+        let families = FigureStyle.families(of: data.results.operators)
+        let panels = FigureData.groups.prefix(2).enumerated().map { groupIndex, group -> Panel in
+            let records = data.records(metric: metric, acceptance: FigureData.always, pathLength: length, group: group.id)
+            var marks: [Mark] = []
+            for (index, family) in families.enumerated() {
+                let values = records.filter { $0.family == family }.compactMap(\.meanImprovability).filter(\.isFinite).sorted()
+                guard let low = values.first, let high = values.last else { continue }
+                // Jitter from a stream per (group, family), so each strip is reproducible on its own.
+                var generator = SeededGenerator(seed: data.results.provenance.seed, stream: 0xB0C5_0000 + UInt64(groupIndex * 64 + index))
+                let summary = FiveNumberSummary(
+                    minimum: low, lowerQuartile: Descriptive.quantile(values, 0.25), median: Descriptive.median(values),
+                    upperQuartile: Descriptive.quantile(values, 0.75), maximum: high)
+                marks.append(.box(BoxMark(at: Double(index), summary: summary, strip: values,
+                                          jitter: values.map { _ in 0.8 * (generator.nextUniform() - 0.5) },
+                                          color: FigureStyle.familyColor(family))))
+            }
+            return Panel(title: "\(group.name) · L = \(length) · always", x: .categorical(families, label: "operator family"),
+                         y: Axis(label: "mean improvability"), marks: marks).notingMissingData()
+        }
+        return (panels, 2, [])
+    }
+}

@@ -1,0 +1,19 @@
+import Plotting
+
+extension FigureBuilder {
+    /// Histogram of the metric's accuracies with the 10th/90th percentile cut-offs, mean and median.
+    func distribution(metric: String) -> Panel {
+        let accuracy = data.cells(metric: metric)?.accuracy ?? []
+        var marks: [Mark] = [.histogram(HistogramMark(values: accuracy, bins: .count(60), color: Palette.blue.withAlpha(0.65)))]
+        if let summary = data.summary(metric: metric) {
+            marks += [
+                .rule(RuleMark(.vertical, at: summary.q10, label: "10th pct", color: Palette.vermillion)),
+                .rule(RuleMark(.vertical, at: summary.q90, label: "90th pct", color: Palette.vermillion)),
+                .rule(RuleMark(.vertical, at: summary.median, label: "median", color: Palette.bluishGreen, dash: [])),
+                .rule(RuleMark(.vertical, at: summary.mean, label: "mean", color: .black, dash: [2, 2])),
+                .annotation(TextAnnotation("skewness \(FigureStyle.number(summary.skewness))", corner: .topLeft)),
+            ]
+        }
+        return Panel(x: Axis(label: "\(metric) accuracy"), y: Axis(label: "cells"), marks: marks).notingMissingData()
+    }
+}

@@ -1,0 +1,89 @@
+import Analysis
+import Plotting
+import Statistics
+
+/// Draws the report's figures: one `Plotting.Figure` per `FigureCatalog` entry, and their files.
+public enum FigureSet {
+    /// The figure of `entry`, drawn from `output`. Missing data never fails: panels without data say so.
+    public static func figure(for entry: FigureEntry, in output: AnalysisOutput) -> Figure {
+        FigureBuilder(data: FigureData(output), entry: entry).figure()
+    }
+
+    /// Every catalog entry's figure, in catalog order.
+    public static func figures(_ output: AnalysisOutput) -> [(entry: FigureEntry, figure: Figure)] {
+        let data = FigureData(output)
+        return FigureCatalog.entries(for: output.results).map { ($0, FigureBuilder(data: data, entry: $0).figure()) }
+    }
+
+    /// The bytes of every figure in every format, by site-relative path (`<entry.path>.png`, `.svg`,
+    /// `.pdf`). Figures are drawn in parallel; the bytes do not depend on `threads`.
+    public static func render(
+        _ output: AnalysisOutput, threads: Int, sourceDateEpoch: Int? = sourceDateEpochFromEnvironment()
+    ) throws(RenderError) -> [String: [UInt8]] {
+        let data = FigureData(output)
+        let entries = FigureCatalog.entries(for: output.results)
+        let figures = Parallel.map(count: entries.count, threads: threads) { FigureBuilder(data: data, entry: entries[$0]).figure() }
+        let formats = OutputFormat.allCases
+        // One job per (figure, format): the big figures' three formats spread over the workers.
+        let rendered = Parallel.map(count: figures.count * formats.count, threads: threads) { index -> Result<[UInt8], RenderError> in
+            do throws(RenderError) {
+                return .success(try Plotting.render(figures[index / formats.count], as: formats[index % formats.count],
+                                                    sourceDateEpoch: sourceDateEpoch))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var files: [String: [UInt8]] = [:]
+        for (index, result) in rendered.enumerated() {
+            files["\(entries[index / formats.count].path).\(formats[index % formats.count].fileExtension)"] = try result.get()
+        }
+        return files
+    }
+}
+
+/// Builds the figure of one catalog entry.
+struct FigureBuilder {
+    let data: FigureData
+    let entry: FigureEntry
+
+    func figure() -> Figure {
+        let (panels, columns, legend) = content()
+        return Figure(id: FigureStyle.figureID(entry.path), width: entry.width, height: entry.height,
+                      title: entry.title, panels: panels, columns: columns, legend: legend)
+    }
+
+    private func content() -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
+        let metric = entry.metric ?? ""
+        switch entry.kind {
+        case .tauByPathLength: return tauByPathLength()
+        case .distribution: return ([distribution(metric: metric)], 1, [])
+        case .reachVsImprovability: return reachVsImprovability(metric: metric, acceptance: entry.acceptance ?? FigureData.always)
+        case .improvabilityByPathLength: return improvabilityByPathLength(metric: metric)
+        case .hittingTime: return hittingTime(metric: metric)
+        case .topBottomBreakdown: return topBottomBreakdown(metric: metric)
+        case .fitnessDistance: return fitnessDistance(metric: metric)
+        case .autocorrelation: return autocorrelation(metric: metric)
+        case .orderEnergies: return ([orderEnergies(metric: metric)], 1, [])
+        }
+    }
+}
+
+extension Panel {
+    /// The panel with a "no data" note when none of its marks has anything to draw.
+    func notingMissingData() -> Panel {
+        let hasData = marks.contains { mark in
+            switch mark {
+            case .scatter(let m): m.x.contains(where: \.isFinite)
+            case .line(let m): m.y.contains(where: \.isFinite)
+            case .histogram(let m): m.values.contains(where: \.isFinite)
+            case .bar(let m): !m.values.isEmpty
+            case .box: true
+            case .band, .errorBars, .rule, .annotation: false
+            }
+        }
+        guard !hasData else { return self }
+        var panel = self
+        panel.marks.append(.annotation(FigureStyle.noData))
+        return panel
+    }
+}

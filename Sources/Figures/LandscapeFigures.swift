@@ -1,0 +1,79 @@
+import Plotting
+import Statistics
+
+extension FigureBuilder {
+    /// Accuracy against edit distance to the global maximum; local maxima on top in a contrasting
+    /// colour, the global maximum ringed.
+    func fitnessDistance(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
+        let cells = data.cells(metric: metric)
+        let accuracy = cells?.accuracy ?? []
+        let distance = cells?.distanceToGlobalMaximum ?? []
+        // Integer distances are jittered so the 15,625 points spread out; the stream is fixed, so the
+        // figure is the same on every run.
+        var generator = SeededGenerator(seed: data.results.provenance.seed, stream: 0xF1D_0000)
+        let jittered = distance.map { Double($0) + 0.7 * (generator.nextUniform() - 0.5) }
+        var plain: (x: [Double], y: [Double]) = ([], [])
+        var maxima: (x: [Double], y: [Double]) = ([], [])
+        for i in accuracy.indices where i < jittered.count {
+            if cells?.isLocalMaximum[i] == true {
+                maxima.x.append(jittered[i]); maxima.y.append(accuracy[i])
+            } else {
+                plain.x.append(jittered[i]); plain.y.append(accuracy[i])
+            }
+        }
+        var marks: [Mark] = [
+            .scatter(ScatterMark(x: plain.x, y: plain.y, color: Palette.skyBlue, radius: 1.1, alpha: 0.35)),
+            .scatter(ScatterMark(x: maxima.x, y: maxima.y, color: Palette.vermillion, radius: 2.4, alpha: 0.9)),
+        ]
+        let landscape = data.results.landscape[metric]
+        if let best = landscape?.maxFitness {
+            marks.append(.scatter(ScatterMark(x: [0], y: [best], color: .black, radius: 4.5, alpha: 1)))
+            marks.append(.scatter(ScatterMark(x: [0], y: [best], color: Palette.yellow, radius: 2.5, alpha: 1)))
+        }
+        if let landscape {
+            marks.append(.annotation(TextAnnotation("FDC \(landscape.fdc.map { FigureStyle.number($0) } ?? "undefined") · \(landscape.numLocalMaxima) local maxima", corner: .topRight)))
+        }
+        let panel = Panel(x: Axis(label: "edit distance to the global maximum", range: .fixed(-0.5, 6.5)),
+                          y: Axis(label: "\(metric) accuracy"), marks: marks).notingMissingData()
+        let legend = [LegendEntry("cell", color: Palette.skyBlue), LegendEntry("strict local maximum", color: Palette.vermillion),
+                      LegendEntry("global maximum", color: .black)]
+        return ([panel], 1, legend)
+    }
+
+    /// Exact ρ(k) as a line, the Monte Carlo estimate as points with ±2 SE bars.
+    func autocorrelation(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
+        let landscape = data.results.landscape[metric]
+        var marks: [Mark] = [.rule(RuleMark(.horizontal, at: 0, color: .gray, dash: []))]
+        if let exact = landscape?.autocorrelation {
+            marks.append(.line(LineMark(x: exact.indices.map { Double($0 + 1) }, y: exact, color: Palette.blue)))
+        }
+        if let estimate = landscape?.autocorrelationMonteCarlo {
+            let lags = estimate.indices.map { Double($0 + 1) }
+            if let se = landscape?.autocorrelationStandardError, se.count == estimate.count {
+                marks.append(.errorBars(ErrorBarMark(at: lags, low: zip(estimate, se).map { $0 - 2 * $1 },
+                                                     high: zip(estimate, se).map { $0 + 2 * $1 }, color: Palette.orange, capWidth: 4)))
+            }
+            marks.append(.scatter(ScatterMark(x: lags, y: estimate, color: Palette.orange, radius: 3, alpha: 1)))
+        }
+        if let length = landscape?.correlationLength, length.isFinite {
+            marks.append(.annotation(TextAnnotation("correlation length \(FigureStyle.number(length))", corner: .topRight)))
+        }
+        let panel = Panel(x: Axis(label: "lag k (random-walk steps)"), y: Axis(label: "autocorrelation ρ(k)"), marks: marks)
+            .notingMissingData()
+        let legend = [LegendEntry("exact", color: Palette.blue, symbol: .line),
+                      LegendEntry("Monte Carlo ± 2 SE", color: Palette.orange)]
+        return ([panel], 1, legend)
+    }
+
+    /// Bars of the share of variance in each Fourier order j = 1…6.
+    func orderEnergies(metric: String) -> Panel {
+        let shares = data.results.landscape[metric]?.orderVarianceShares ?? []
+        let orders = Array(shares.dropFirst())
+        var marks: [Mark] = []
+        if !orders.isEmpty {
+            marks.append(.bar(BarMark(values: orders, color: Palette.blue)))
+        }
+        return Panel(x: .categorical(orders.indices.map { "\($0 + 1)" }, label: "Fourier order j"),
+                     y: Axis(label: "share of variance"), marks: marks).notingMissingData()
+    }
+}

@@ -1,0 +1,55 @@
+import Analysis
+import Plotting
+
+extension FigureBuilder {
+    /// Small multiples of reach against mean improvability: groups (rows) × shown path lengths
+    /// (columns), one point per operator coloured by family, tau and verdict in each panel.
+    func reachVsImprovability(metric: String, acceptance: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
+        let lengths = FigureCatalog.shownPathLengths(data.results.configuration.pathLengths)
+        var panels: [Panel] = []
+        for (row, group) in FigureData.groups.enumerated() {
+            for (column, length) in lengths.enumerated() {
+                let records = data.records(metric: metric, acceptance: acceptance, pathLength: length, group: group.id)
+                let points = records.filter { $0.meanImprovability?.isFinite == true }
+                var marks = operatorPoints(points, y: { $0.meanImprovability! })
+                if !points.isEmpty {
+                    let test = data.test(metric: metric, acceptance: acceptance, pathLength: length, group: group.id)
+                    marks.append(.annotation(TextAnnotation(FigureStyle.tauText(test), corner: .topRight)))
+                }
+                panels.append(Panel(
+                    title: "\(group.name) · L = \(length)",
+                    x: Axis(label: row == FigureData.groups.count - 1 ? "reach" : ""),
+                    y: Axis(label: column == 0 ? "mean improvability" : ""),
+                    marks: marks).notingMissingData())
+            }
+        }
+        return (panels, max(1, lengths.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators)))
+    }
+
+    /// Mean hitting time against reach under always-accept, one panel per threshold and group.
+    func hittingTime(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
+        let settings = data.thresholdSettings(metric: metric)
+        var panels: [Panel] = settings.map { setting in
+            let records = data.records(metric: metric, acceptance: FigureData.always, thresholdLabel: setting.label, group: setting.group.id)
+            let points = records.filter { $0.meanHittingTime?.isFinite == true }
+            var marks = operatorPoints(points, y: { $0.meanHittingTime! })
+            if !points.isEmpty {
+                let test = data.test(metric: metric, acceptance: FigureData.always, thresholdLabel: setting.label, group: setting.group.id)
+                marks.append(.annotation(TextAnnotation(FigureStyle.tauText(test), corner: .topRight)))
+            }
+            return Panel(title: "θ = \(setting.label) · \(setting.group.name)", x: Axis(label: "reach"),
+                         y: Axis(label: "mean hitting time"), marks: marks).notingMissingData()
+        }
+        if panels.isEmpty {
+            panels = [Panel(x: Axis(label: "reach"), y: Axis(label: "mean hitting time")).notingMissingData()]
+        }
+        return (panels, min(3, panels.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators)))
+    }
+
+    /// One translucent point per operator, coloured by family.
+    private func operatorPoints(_ records: [ImprovabilityRecord], y: (ImprovabilityRecord) -> Double) -> [Mark] {
+        guard !records.isEmpty else { return [] }
+        return [.scatter(ScatterMark(x: records.map(\.reach), y: records.map(y),
+                                     colors: records.map { FigureStyle.familyColor($0.family) }, radius: 2.4, alpha: 0.6))]
+    }
+}
