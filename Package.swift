@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures"]),
         .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI"], resources: [.copy("BadInputs")]),
     ]
 )

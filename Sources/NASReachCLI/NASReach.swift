@@ -15,7 +15,7 @@ public struct NASReach: ParsableCommand {
         Real data:   nasreach report --data nats_bench.csv --out public
         """,
         version: version,
-        subcommands: [Analyze.self, LandscapeCommand.self, Merge.self, Validate.self, Bench.self]
+        subcommands: [ReportCommand.self, Analyze.self, Render.self, LandscapeCommand.self, Validate.self, Merge.self, Bench.self]
     )
 
     public init() {}

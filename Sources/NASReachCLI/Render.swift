@@ -1,0 +1,76 @@
+import Analysis
+import ArgumentParser
+import Figures
+import Foundation
+import Report
+import Statistics
+
+/// `nasreach render`: figures and HTML from a results folder, without recomputing anything.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the figures and write the static site from a results folder (no recomputation).",
+        discussion: """
+        DIR2 is replaced atomically: a failed run leaves an existing report untouched.
+
+        Example:  nasreach render --results results --out public
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("A results folder written by 'analyze'.", valueName: "DIR"))
+    var results: String
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Worker threads for drawing (default: all cores). The output never depends on it.")
+    var threads: Int?
+
+    @Flag(name: .long, help: "Print nothing but errors and the path of index.html.")
+    var quiet = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let theme = try site.theme()
+            let progress = ProgressReporter(quiet: quiet)
+            progress.begin("reading results")
+            let output = try ResultsFolder.load(results)
+            try site.render(output, theme: theme, threads: threads ?? Parallel.defaultThreads, progress: progress)
+        }
+    }
+}
+
+/// Options of the commands that write a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder to write (replaced atomically).", valueName: "DIR"))
+    var out = "public"
+
+    @Option(name: .long, help: ArgumentHelp("Use the Mustache templates (and site assets) in DIR instead of the built-in look.", valueName: "DIR"))
+    var templates: String?
+
+    func theme() throws -> Theme {
+        guard let templates else { return .default }
+        let folder = URL(fileURLWithPath: templates)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(message: "--templates \(templates): no such folder", status: ExitStatus.missingInput)
+        }
+        return try Theme.load(templatesDirectory: folder, assetsDirectory: folder)
+    }
+
+    /// Figures, then pages; ends by printing where the site is.
+    func render(_ output: AnalysisOutput, theme: Theme, threads: Int, progress: ProgressReporter) throws {
+        progress.begin("figures")
+        let figures = try FigureSet.render(output, threads: threads)
+        progress.begin("site")
+        let folder = URL(fileURLWithPath: out).standardizedFileURL
+        try ReportBuilder.write(output: output, figureFiles: figures, theme: theme, to: folder)
+        if !progress.isQuiet {
+            Terminal.error("stage timings:")
+            progress.summary().forEach(Terminal.error)
+        }
+        Terminal.line("report: \(folder.appendingPathComponent("index.html").path)")
+    }
+}
