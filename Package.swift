@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures"]),
-        .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI"], resources: [.copy("BadInputs")]),
+        .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI", "Analysis", "Figures", "Report"], resources: [.copy("BadInputs")]),
     ]
 )

@@ -74,7 +74,10 @@ public enum CSVSource {
         guard let value = Double(text) else { throw notANumber }
         guard !value.isNaN else { throw fail("\(columnName) value \(Snippet.quoted(text)) is NaN: every architecture needs a real accuracy") }
         guard value.isFinite else { throw fail("\(columnName) value \(Snippet.quoted(text)) is infinite (or too large for a double)") }
-        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { throw notANumber }
+        // Plain decimal notation only: no hexadecimal floats, no "inf"/"nan" spellings that passed above.
+        guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.eE".utf8.contains($0) }) else {
+            throw notANumber
+        }
         guard value >= 0 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is negative: accuracies are percentages from 0 to 100") }
         guard value <= 100 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is above 100: accuracies are percentages from 0 to 100") }
         return value + 0  // folds -0 into 0
@@ -162,6 +165,8 @@ struct ColumnLayout {
 
 extension String {
     func trimmingSpaces() -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
         var slice = Substring(self)
         while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
         while slice.last == " " || slice.last == "\t" { slice.removeLast() }

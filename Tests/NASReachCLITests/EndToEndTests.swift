@@ -1,0 +1,158 @@
+import Analysis
+import Figures
+import Foundation
+import Report
+import Testing
+
+/// The whole pipeline through the real executable, as a user runs it.
+@Suite(.serialized) struct EndToEndTests {
+    /// Every file below `folder`, by relative path.
+    static func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            result[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    static func report(data: String? = nil, threads: Int, in folder: URL, out: String = "site") throws -> CLI.Result {
+        let config = folder.appendingPathComponent("small.json")
+        try Data(CLI.smallConfiguration.utf8).write(to: config)
+        var arguments = ["report", "--config", config.path, "--out", folder.appendingPathComponent(out).path, "--threads", "\(threads)"]
+        if let data { arguments += ["--data", data] }
+        return try CLI.run(arguments)
+    }
+
+    /// Checks what issue #7 asks of every report.
+    static func checkSite(_ site: URL, synthetic: Bool) throws {
+        #expect(SiteCheck.problems(in: site) == [], "the site passes its link, escaping and no-external-URL checks")
+        let results = try JSONDecoder().decode(Results.self, from: Data(contentsOf: site.appendingPathComponent("data/results.json")))
+        #expect(results.provenance.synthetic == synthetic)
+        let all = try files(in: site)
+        for entry in FigureCatalog.entries(for: results).map(\.path) {
+            for format in ["png", "svg", "pdf"] { #expect(all["\(entry).\(format)"] != nil, "figure \(entry).\(format)") }
+        }
+        let index = String(decoding: all["index.html"]!, as: UTF8.self)
+        #expect(index.contains("Synthetic data") == synthetic)
+        for page in all.keys where page.hasSuffix(".html") {
+            let html = String(decoding: all[page]!, as: UTF8.self)
+            #expect(!html.contains("http://") && !html.contains("https://"), "\(page) makes no request to another host")
+        }
+        // The verdict table's CSV matches the primary tests of results.json.
+        let primary = results.hypotheses.filter(\.primary)
+        let supported = primary.filter { $0.verdict == "supported" }.count
+        let tableCSV = all.first { $0.key.hasPrefix("tables/index-") && $0.key.contains("verdict") }?.value
+        #expect(tableCSV != nil, "the index verdict table has its CSV")
+        let text = String(decoding: tableCSV ?? Data(), as: UTF8.self)
+        let counted = text.components(separatedBy: "supported ").dropFirst().reduce(0) { sum, piece in
+            sum + (Int(piece.prefix { $0.isNumber }) ?? 0)
+        }
+        #expect(counted == supported, "supported counts in the verdict table add up to results.json")
+    }
+
+    @Test func syntheticReportIsCompleteAndByteIdenticalAcrossThreadCounts() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try Self.report(threads: 1, in: folder, out: "one")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("report: ") && first.stdout.contains("index.html"), "ends by printing the path of index.html")
+        let second = try Self.report(threads: 2, in: folder, out: "two")
+        #expect(second.status == 0, "\(second.stderr)")
+        let one = try Self.files(in: folder.appendingPathComponent("one"))
+        let two = try Self.files(in: folder.appendingPathComponent("two"))
+        #expect(one.keys.sorted() == two.keys.sorted())
+        for (path, bytes) in one where two[path] != bytes { Issue.record("\(path) differs between 1 and 2 threads") }
+        try Self.checkSite(folder.appendingPathComponent("one"), synthetic: true)
+    }
+
+    @Test func analyzeThenRenderEqualsReport() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.report(threads: 2, in: folder).status == 0)
+        let config = folder.appendingPathComponent("small.json").path
+        let analyze = try CLI.run(["analyze", "--config", config, "--results", folder.appendingPathComponent("results").path])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        let render = try CLI.run(["render", "--results", folder.appendingPathComponent("results").path,
+                                  "--out", folder.appendingPathComponent("rendered").path])
+        #expect(render.status == 0, "\(render.stderr)")
+        let report = try Self.files(in: folder.appendingPathComponent("site"))
+        let rendered = try Self.files(in: folder.appendingPathComponent("rendered"))
+        #expect(report == rendered)
+    }
+
+    @Test func aKilledRenderLeavesTheOldReportIntact() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.report(threads: 2, in: folder).status == 0)
+        let site = folder.appendingPathComponent("site")
+        let before = try Self.files(in: site)
+        let config = folder.appendingPathComponent("small.json").path
+        #expect(try CLI.run(["analyze", "--config", config, "--seed", "1", "--results", folder.appendingPathComponent("r").path]).status == 0)
+        for delay in [0.3, 1.0, 2.0] {
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["render", "--results", folder.appendingPathComponent("r").path, "--out", site.path, "--quiet"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            process.terminate()
+            process.waitUntilExit()
+            guard process.terminationReason == .uncaughtSignal else { continue }  // finished before the signal
+            #expect(try Self.files(in: site) == before, "killed after \(delay) s: the old report is untouched")
+        }
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let thesis = folder.appendingPathComponent("thesis")
+        try FileManager.default.createDirectory(at: thesis, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: thesis.appendingPathComponent("chapter1.tex"))
+        let result = try CLI.run(["analyze", "--config", "/dev/null", "--results", thesis.path])
+        #expect(result.status == 65)  // /dev/null is an empty configuration
+        let config = folder.appendingPathComponent("small.json")
+        try Data(CLI.smallConfiguration.utf8).write(to: config)
+        let refused = try CLI.run(["analyze", "--config", config.path, "--results", thesis.path])
+        #expect(refused.status == 73 && refused.firstErrorLine.contains("Refusing to replace"), "\(refused.stderr)")
+        #expect(FileManager.default.fileExists(atPath: thesis.appendingPathComponent("chapter1.tex").path))
+    }
+
+    @Test func hostileNamesAreEscapedEverywhere() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A real-shaped CSV whose metric column and extra column carry markup and quotes.
+        let cells = (0..<15_625).map { $0 }
+        var text = "\"<script>alert('x')</script>/test\",ArchitectureString,\"UniqueString\"\n"
+        for code in cells {
+            let ops = (0..<6).map { ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"][(code / Int(pow(5.0, Double($0)))) % 5] }
+            let arch = "|\(ops[0])~0|+|\(ops[1])~0|\(ops[2])~1|+|\(ops[3])~0|\(ops[4])~1|\(ops[5])~2|"
+            text += "\(Double(code % 977) / 10 + 1),\(arch),\"\\\"><img src=x onerror=alert(1)>\(code % 40)\"\n"
+        }
+        let csv = folder.appendingPathComponent("hostile.csv")
+        try Data(text.utf8).write(to: csv)
+        let result = try Self.report(data: csv.path, threads: 2, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let site = folder.appendingPathComponent("site")
+        #expect(SiteCheck.problems(in: site) == [])
+        for (path, data) in try Self.files(in: site) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(path) has no executable script")
+            #expect(!html.contains("<img src=x"), "\(path) has no injected element")
+            #expect(html.components(separatedBy: "<script").count - 1 <= 1, "\(path): only the site.js tag")
+        }
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["NASREACH_DATA"] != nil, "NASREACH_DATA is not set: real-data report skipped"))
+    func realDataReport() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.report(data: ProcessInfo.processInfo.environment["NASREACH_DATA"]!, threads: 2, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        try Self.checkSite(folder.appendingPathComponent("site"), synthetic: false)
+        let results = try JSONDecoder().decode(Results.self, from: Data(contentsOf: folder.appendingPathComponent("site/data/results.json")))
+        #expect(results.metrics.map(\.id) == ["cifar10/ori-test", "cifar100/x-test", "ImageNet16-120/x-test"])
+        #expect(results.landscape["cifar10/ori-test"]?.numLocalMaxima == 17)
+    }
+}
