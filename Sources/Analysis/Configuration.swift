@@ -3,16 +3,8 @@ import Foundation
 import Search
 
 /// Everything a run can be configured with, from a JSON file (`--config FILE`); every key is optional and
-/// falls back to the default documented here. Unknown keys and wrong types are errors, never ignored.
-///
-/// ```json
-/// { "operatorCount": 1000, "pathLengths": [1, 2, 5, 10, 20, 50, 100], "thresholdPercentiles": [90, 99],
-///   "acceptanceRules": ["always", "improving", "non-worsening", "metropolis(T=0.5)"],
-///   "monteCarlo": { "startsPerGroup": 64, "walksPerStart": 2, "hittingStartsPerGroup": 16,
-///                   "hittingWalksPerStart": 2, "hittingTimeCap": 500, "dynamicProgrammingMaxK": 2 },
-///   "alpha": 0.05, "bootstrapReplicates": 200, "confidence": 0.95,
-///   "landscapeWalks": 200, "landscapeWalkLength": 100 }
-/// ```
+/// falls back to the default documented here and in the README (a test keeps the README's example equal
+/// to `Configuration.default`). Unknown keys and wrong types are errors, never ignored.
 public struct Configuration: Sendable, Equatable, Codable {
     /// Number of generated operators.
     public var operatorCount = SearchSettings.default.operatorCount

@@ -1,3 +1,4 @@
+import Foundation
 import Benchmark
 import Testing
 @testable import Analysis
@@ -56,5 +57,18 @@ import Testing
         expectError("{\"acceptanceRules\": [\"greedy\"]}", containing: "unknown acceptance rule 'greedy'")
         expectError("{\"thresholdPercentiles\": [101]}", containing: "not between 0 and 100")
         expectError("{\"landscapeWalkLength\": 10}", containing: "landscapeWalkLength above 20")
+    }
+}
+
+@Suite struct ReadmeConfigurationTests {
+    /// The README documents the defaults as a JSON example; it must stay true.
+    @Test func readmeExampleIsTheDefaultConfiguration() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.range(of: "## Configuration"))
+        let start = try #require(text.range(of: "```json\n", range: section.upperBound..<text.endIndex))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let configuration = try Configuration.parse(bytes: Array(text[start.upperBound..<end.lowerBound].utf8), file: "README.md")
+        #expect(configuration == Configuration.default)
     }
 }
