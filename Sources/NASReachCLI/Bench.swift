@@ -1,8 +1,10 @@
 import Analysis
 import ArgumentParser
 import Benchmark
+import Figures
 import Foundation
 import Landscape
+import Report
 import Search
 import SearchSpace
 import Statistics
@@ -66,11 +68,24 @@ struct Bench: ParsableCommand {
                 report("Monte Carlo steps, \(name)", rate: Double(steps) / seconds, unit: "steps/s/core", target: "≥ 50,000,000")
             }
 
-            let experimentTime = try measure(runs: 1) {
-                _ = AnalysisRun(benchmark: benchmark, configuration: .default, seed: 0, threads: Parallel.defaultThreads,
-                                version: NASReach.version, generatedAt: "bench").run()
+            var output: AnalysisOutput?
+            let analysisTime = try measure(runs: 1) {
+                output = AnalysisRun(benchmark: benchmark, configuration: .default, seed: 0, threads: Parallel.defaultThreads,
+                                     version: NASReach.version, generatedAt: "bench").run()
             }
-            report("analysis, default configuration (1 run)", seconds: experimentTime)
+            report("analysis, default configuration (1 run)", seconds: analysisTime)
+            let figures = try measure(runs: min(runs, 3)) { _ = try FigureSet.render(output!, threads: Parallel.defaultThreads) }
+            report("figures, whole set (PNG + SVG + PDF)", seconds: figures)
+            if !skipReport {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nasreach-bench-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let full = try measure(runs: 1) {
+                    let run = AnalysisRun(benchmark: try options.load(), configuration: .default, seed: 0, threads: Parallel.defaultThreads,
+                                          version: NASReach.version, generatedAt: "bench").run()
+                    try ReportBuilder.write(output: run, figureFiles: try FigureSet.render(run, threads: Parallel.defaultThreads), to: folder)
+                }
+                report("full report, end to end (1 run)", seconds: full)
+            }
             if let archive {
                 let timing = try NATSArchiveSource.measureRead(path: archive, index: 0, repetitions: runs)
                 report("NATS archive, one architecture file", seconds: Self.seconds(timing.total))
