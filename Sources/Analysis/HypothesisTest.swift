@@ -56,3 +56,32 @@ public struct HypothesisTest: Sendable, Equatable, Codable {
         return "θ=\(thresholdLabel ?? CSVText.number(threshold))"
     }
 }
+
+extension HypothesisTest {
+    /// Every field is written, undefined numbers as `null` (see `NullEncodedKeys`).
+    enum CodingKeys: String, NullEncodedKeys {
+        case hypothesis
+        case metric
+        case experiment
+        case acceptance
+        case pathLength
+        case threshold
+        case thresholdLabel
+        case group
+        case statistic
+        case reachMeasure
+        case improvabilityStatistic
+        case primary
+        case n
+        case tau
+        case pValue
+        case pOneSided
+        case pAdjusted
+        case direction
+        case ciLower
+        case ciUpper
+        case nonZeroOperators
+        case verdict
+        case reason
+    }
+}

@@ -16,9 +16,10 @@ enum MetricColumns {
     /// the dataset is free so that a lab can analyse its own benchmarks.
     static func recognise(_ name: String) -> (dataset: String, split: String, epochs: Int?)? {
         if let lab = labColumns[name] { return (lab.dataset, lab.split, 200) }
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else { return nil }
-        var split = String(parts[1])
+        // The split is after the last '/': a lab's dataset name may itself contain slashes.
+        guard let slash = name.lastIndex(of: "/"), slash != name.startIndex else { return nil }
+        let dataset = String(name[..<slash])
+        var split = String(name[name.index(after: slash)...])
         var epochs: Int? = 200
         if let at = split.firstIndex(of: "@") {
             guard let value = Int(split[split.index(after: at)...]), value > 0 else { return nil }
@@ -26,7 +27,7 @@ enum MetricColumns {
             split = String(split[..<at])
         }
         guard knownSplits.contains(split) else { return nil }
-        return (String(parts[0]), split, epochs)
+        return (dataset, split, epochs)
     }
 
     static let architectureNames = ["ArchitectureString", "arch", "arch_str"]

@@ -128,3 +128,53 @@ extension LandscapeAnalysis {
 
 /// Nil for NaN, so that undefined statistics never reach JSON.
 private func defined(_ value: Double) -> Double? { value.isNaN ? nil : value }
+
+extension LandscapeSummary {
+    /// Every field is written, undefined numbers as `null` (see `NullEncodedKeys`).
+    enum CodingKeys: String, NullEncodedKeys {
+        case maxFitness
+        case globalMaxIndex
+        case numLocalMaxima
+        case localMaxima
+        case fdc
+        case fdcSpearman
+        case fdcKendall
+        case autocorrelation
+        case correlationLength
+        case numNeutralNetworks
+        case maxNeutralNetworkSize
+        case numWeakBasins
+        case avgWeakBasinSize
+        case weakBasinExtent
+        case numStrongBasins
+        case strongBasinExtent
+        case fdcPValue
+        case fdcSpearmanPValue
+        case fdcKendallPValue
+        case localMaximaFitness
+        case localMaximaDistance
+        case localMaximaPearson
+        case localMaximaSpearman
+        case localMaximaKendall
+        case localMaximaKendallPValue
+        case fitnessByDistance
+        case orderEnergies
+        case orderVarianceShares
+        case autocorrelationMonteCarlo
+        case autocorrelationStandardError
+        case monteCarloWalks
+        case monteCarloWalkLength
+        case monteCarloSeed
+        case weakBasinSizes
+        case weakBasinExtents
+        case strongBasinSizes
+        case strongBasinExtents
+        case globalMaxWeakBasinShare
+        case globalMaxStrongBasinShare
+        case neutralNetworkSizes
+        case neutralNetworkIsomorphismClasses
+        case maxNeutralNetworkFitness
+        case maxNeutralNetworkNeighbourValues
+        case maxNeutralNetworkFitterNeighbourValues
+    }
+}

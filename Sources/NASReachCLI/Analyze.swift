@@ -29,6 +29,7 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try AnalysisCommand.folder(results).checkReplaceable()
             let progress = ProgressReporter(quiet: options.quiet)
             let output = try AnalysisCommand.analyze(source: source, run: options, shard: shard?.shard, progress: progress)
             progress.begin("writing results")
@@ -69,7 +70,11 @@ enum AnalysisCommand {
         return analysis.run { stage, done, total in progress.update(stage, done: done, total: total) }
     }
 
+    static func folder(_ directory: String) -> AtomicFolder {
+        AtomicFolder(URL(fileURLWithPath: directory), marker: ".nasreach-results")
+    }
+
     static func write(_ output: AnalysisOutput, to directory: String) throws {
-        try AtomicFolder(URL(fileURLWithPath: directory), marker: ".nasreach-results").replace(with: try output.files())
+        try folder(directory).replace(with: try output.files())
     }
 }

@@ -34,6 +34,7 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try AnalysisCommand.folder(results).checkReplaceable()
             let parts = try shards.map { ($0, try ResultsFolder.load($0)) }
             let merged = try ShardMerge.merge(parts).completed(threads: threads ?? Parallel.defaultThreads)
             try AnalysisCommand.write(merged, to: results)

@@ -34,6 +34,7 @@ struct Render: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let theme = try site.theme()
+            try site.folder.checkReplaceable()
             let progress = ProgressReporter(quiet: quiet)
             progress.begin("reading results")
             let output = try ResultsFolder.load(results)
@@ -49,6 +50,8 @@ struct SiteOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Use the Mustache templates (and site assets) in DIR instead of the built-in look.", valueName: "DIR"))
     var templates: String?
+
+    var folder: AtomicFolder { AtomicFolder(URL(fileURLWithPath: out), marker: SiteWriter.markerFileName) }
 
     func theme() throws -> Theme {
         guard let templates else { return .default }

@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Report
 
 /// `nasreach report`: the main job — analyse, then render the static site.
 struct ReportCommand: ParsableCommand {
@@ -23,7 +24,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let theme = try site.theme()  // a bad --templates fails before the long analysis, not after
+            // A bad --templates or --out fails before the long analysis, not after it.
+            let theme = try site.theme()
+            try site.folder.checkReplaceable()
             let progress = ProgressReporter(quiet: options.quiet)
             let output = try AnalysisCommand.analyze(source: source, run: options, shard: nil, progress: progress)
             try site.render(output, theme: theme, threads: options.workerCount, progress: progress)

@@ -48,7 +48,8 @@ public struct AtomicFolder: Sendable {
         }
     }
 
-    func checkReplaceable() throws(SiteError) {
+    /// Throws unless `output` may be replaced; callers check before long work, not only after it.
+    public func checkReplaceable() throws(SiteError) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
