@@ -44,30 +44,34 @@ enum PNGEncoder {
     ) -> [UInt8] {
         let rowBytes = width * channels
         var out = [UInt8](repeating: 0, count: height * (rowBytes + 1))
-        var previous = [UInt8](repeating: 0, count: rowBytes)
-        var current = [UInt8](repeating: 0, count: rowBytes)
+        // Raw pointers throughout: this loop touches every byte of a multi-megapixel image.
+        let rows = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * rowBytes)
+        rows.initialize(repeating: 0, count: 2 * rowBytes)
+        defer { rows.deallocate() }
+        var previous = rows, current = rows + rowBytes
         out.withUnsafeMutableBufferPointer { out in
+            let base = out.baseAddress!
             for y in 0..<height {
                 let row = pixels.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
                 for x in 0..<width {
                     // ARGB32 is a native-endian word with premultiplied colour.
                     let argb = row[x]
                     let a = argb >> 24, r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF
-                    let o = x * channels
+                    let o = current + x * channels
                     if a == 0xFF {
-                        current[o] = UInt8(r); current[o + 1] = UInt8(g); current[o + 2] = UInt8(b)
+                        o[0] = UInt8(r); o[1] = UInt8(g); o[2] = UInt8(b)
                     } else if a == 0 {
-                        current[o] = 0; current[o + 1] = 0; current[o + 2] = 0
+                        o[0] = 0; o[1] = 0; o[2] = 0
                     } else {
-                        current[o] = UInt8((r * 255 + a / 2) / a)
-                        current[o + 1] = UInt8((g * 255 + a / 2) / a)
-                        current[o + 2] = UInt8((b * 255 + a / 2) / a)
+                        o[0] = UInt8((r * 255 + a / 2) / a)
+                        o[1] = UInt8((g * 255 + a / 2) / a)
+                        o[2] = UInt8((b * 255 + a / 2) / a)
                     }
-                    if channels == 4 { current[o + 3] = UInt8(a) }
+                    if channels == 4 { o[3] = UInt8(a) }
                 }
-                let start = y * (rowBytes + 1)
-                out[start] = 2
-                for i in 0..<rowBytes { out[start + 1 + i] = current[i] &- previous[i] }
+                let line = base + y * (rowBytes + 1)
+                line[0] = 2
+                for i in 0..<rowBytes { line[1 + i] = current[i] &- previous[i] }
                 swap(&previous, &current)
             }
         }
