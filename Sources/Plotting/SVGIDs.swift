@@ -17,7 +17,15 @@ public func prefixingSVGIDs(_ svg: String, with prefix: String) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + bytes.count / 8)
     var i = 0
+    let firstBytes = Set(openers.map { $0.pattern[0] })
     scanning: while i < bytes.count {
+        // Most bytes start no pattern; skipping them cheaply keeps multi-megabyte SVGs fast.
+        if !firstBytes.contains(bytes[i]) {
+            let start = i
+            while i < bytes.count, !firstBytes.contains(bytes[i]) { i += 1 }
+            output += bytes[start..<i]
+            continue
+        }
         for opener in openers where bytes[i] == opener.pattern[0] && matches(opener.pattern, in: bytes, at: i) {
             if opener.needsSpaceBefore, i > 0, ![0x20, 0x0A, 0x09, 0x0D].contains(bytes[i - 1]) { continue }
             output += opener.pattern

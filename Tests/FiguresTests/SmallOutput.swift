@@ -10,6 +10,15 @@ enum SmallOutput {
         configuration.pathLengths = [1, 10]
         configuration.acceptanceRules = ["always", "improving"]
         configuration.bootstrapReplicates = 20
+        // Small Monte Carlo budgets: the figures need the shapes of the results, not their precision.
+        configuration.monteCarlo.startsPerGroup = 8
+        configuration.monteCarlo.walksPerStart = 1
+        configuration.monteCarlo.hittingStartsPerGroup = 4
+        configuration.monteCarlo.hittingWalksPerStart = 1
+        configuration.monteCarlo.hittingTimeCap = 50
+        configuration.monteCarlo.dynamicProgrammingMaxK = 0
+        configuration.landscapeWalks = 20
+        configuration.landscapeWalkLength = 30
         return configuration
     }()
 
