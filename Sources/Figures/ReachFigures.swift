@@ -19,7 +19,8 @@ extension FigureBuilder {
                 panels.append(Panel(
                     title: "\(group.name) · L = \(length)",
                     x: Axis(label: row == FigureData.groups.count - 1 ? "reach" : ""),
-                    y: Axis(label: column == 0 ? "mean improvability" : ""),
+                    y: Axis(label: column == 0 ? "mean improvability" : "",
+                            range: FigureStyle.rangeWithHeadroom(points.compactMap(\.meanImprovability))),
                     marks: marks).notingMissingData())
             }
         }
@@ -38,7 +39,9 @@ extension FigureBuilder {
                 marks.append(.annotation(TextAnnotation(FigureStyle.tauText(test), corner: .topRight)))
             }
             return Panel(title: "θ = \(setting.label) · \(setting.group.name)", x: Axis(label: "reach"),
-                         y: Axis(label: "mean hitting time", scale: .log), marks: marks).notingMissingData()
+                         y: Axis(label: "mean hitting time", scale: .log,
+                                 range: FigureStyle.rangeWithHeadroom(points.compactMap(\.meanHittingTime), log: true)),
+                         marks: marks).notingMissingData()
         }
         if panels.isEmpty {
             panels = [Panel(x: Axis(label: "reach"), y: Axis(label: "mean hitting time", scale: .log)).notingMissingData()]
@@ -52,10 +55,10 @@ extension FigureBuilder {
         guard !points.isEmpty else { return [] }
         var sizes: [String: Int] = [:]
         for record in points { sizes[record.family, default: 0] += 1 }
-        let records = points.enumerated().sorted { a, b in
-            let (sa, sb) = (sizes[a.element.family]!, sizes[b.element.family]!)
-            return sa != sb ? sa > sb : a.offset < b.offset
-        }.map(\.element)
+        let familySize = points.map { sizes[$0.family]! }
+        let records = points.indices.sorted { a, b in
+            familySize[a] != familySize[b] ? familySize[a] > familySize[b] : a < b
+        }.map { points[$0] }
         return [.scatter(ScatterMark(x: records.map(\.reach), y: records.map(y),
                                      colors: records.map { FigureStyle.familyColor($0.family) }, radius: 2.4, alpha: 0.6))]
     }

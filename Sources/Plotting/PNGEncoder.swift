@@ -6,7 +6,7 @@ import CZlib
 /// Cairo's own writer goes through libpng at zlib's default level, which dominates the cost of a large
 /// figure; plots are mostly flat colour, so the fast levels compress them almost as well.
 enum PNGEncoder {
-    /// zlib level: 1–3 are the fast ones; 2 keeps files within a few percent of level 6 for plots.
+    /// zlib level: 1–3 are the fast ones, and flat-colour plots compress well even at these.
     static let compressionLevel: Int32 = 2
 
     /// The PNG bytes of `surface`'s pixels: 8-bit RGB when every pixel is opaque, RGBA otherwise, each
