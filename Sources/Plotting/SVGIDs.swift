@@ -17,12 +17,13 @@ public func prefixingSVGIDs(_ svg: String, with prefix: String) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + bytes.count / 8)
     var i = 0
-    let firstBytes = Set(openers.map { $0.pattern[0] })
+    var startsPattern = [Bool](repeating: false, count: 256)
+    for opener in openers { startsPattern[Int(opener.pattern[0])] = true }
     scanning: while i < bytes.count {
         // Most bytes start no pattern; skipping them cheaply keeps multi-megabyte SVGs fast.
-        if !firstBytes.contains(bytes[i]) {
+        if !startsPattern[Int(bytes[i])] {
             let start = i
-            while i < bytes.count, !firstBytes.contains(bytes[i]) { i += 1 }
+            while i < bytes.count, !startsPattern[Int(bytes[i])] { i += 1 }
             output += bytes[start..<i]
             continue
         }
