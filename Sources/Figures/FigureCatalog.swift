@@ -80,9 +80,9 @@ public enum FigureCatalog {
                                  alt: "Line charts of mean improvability against path length for representative operators, per group.",
                                  width: 900, height: 360))
             entries.append(entry(.hittingTime, title: "Hitting time vs reach — \(name)",
-                                 caption: "Mean number of iterations to reach the threshold θ against reach, one point per operator (always-accept), one panel per threshold and group; shorter is higher improvability.",
+                                 caption: "Mean number of iterations to reach the threshold θ against reach (log scale), one point per operator (always-accept), one panel per threshold and group; shorter is higher improvability.",
                                  alt: "Scatter plots of mean hitting time against reach for each threshold.",
-                                 width: 900, height: 420))
+                                 width: 900, height: 560))
             entries.append(entry(.topBottomBreakdown, title: "Top and bottom 10% by family — \(name)",
                                  caption: "Distribution over operators of the mean improvability at L = \(lengths.first ?? 1) (always-accept) by operator family, for the top 10% and the bottom 10% of starts (box: quartiles and median; points: operators).",
                                  alt: "Box plots of improvability by operator family for the top and bottom 10% of starts.",

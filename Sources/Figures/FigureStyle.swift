@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import Plotting
 
 /// Colours, labels and small text conventions shared by the figures.
@@ -35,6 +36,16 @@ enum FigureStyle {
         guard let test else { return "no test" }
         guard let tau = test.tau else { return "τ undefined" }
         return "τ = \(number(tau)) · \(test.verdict)"
+    }
+
+    /// An axis range over `values` with room above the data for the annotations in the top corners;
+    /// `.auto` when the values do not span a range.
+    static func rangeWithHeadroom(_ values: [Double], log: Bool = false, headroom: Double = 0.18) -> Axis.Range {
+        let shown = values.filter { $0.isFinite && (!log || $0 > 0) }.map { log ? Foundation.log10($0) : $0 }
+        guard let low = shown.min(), let high = shown.max(), high > low else { return .auto }
+        let span = high - low
+        let (a, b) = (low - 0.05 * span, high + headroom * span)
+        return log ? .fixed(Foundation.pow(10, a), Foundation.pow(10, b)) : .fixed(a, b)
     }
 
     static let noData = TextAnnotation("no data", corner: .topLeft, color: .gray)

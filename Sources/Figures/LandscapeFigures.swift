@@ -14,8 +14,11 @@ extension FigureBuilder {
         let jittered = distance.map { Double($0) + 0.7 * (generator.nextUniform() - 0.5) }
         var plain: (x: [Double], y: [Double]) = ([], [])
         var maxima: (x: [Double], y: [Double]) = ([], [])
+        var best: (x: Double, y: Double)?
         for i in accuracy.indices where i < jittered.count {
-            if cells?.isLocalMaximum[i] == true {
+            if distance[i] == 0 {
+                best = (jittered[i], accuracy[i])
+            } else if cells?.isLocalMaximum[i] == true {
                 maxima.x.append(jittered[i]); maxima.y.append(accuracy[i])
             } else {
                 plain.x.append(jittered[i]); plain.y.append(accuracy[i])
@@ -26,15 +29,16 @@ extension FigureBuilder {
             .scatter(ScatterMark(x: maxima.x, y: maxima.y, color: Palette.vermillion, radius: 2.4, alpha: 0.9)),
         ]
         let landscape = data.results.landscape[metric]
-        if let best = landscape?.maxFitness {
-            marks.append(.scatter(ScatterMark(x: [0], y: [best], color: .black, radius: 4.5, alpha: 1)))
-            marks.append(.scatter(ScatterMark(x: [0], y: [best], color: Palette.yellow, radius: 2.5, alpha: 1)))
+        if let best {
+            marks.append(.scatter(ScatterMark(x: [best.x], y: [best.y], color: .black, radius: 4.5, alpha: 1)))
+            marks.append(.scatter(ScatterMark(x: [best.x], y: [best.y], color: Palette.yellow, radius: 2.5, alpha: 1)))
         }
         if let landscape {
             marks.append(.annotation(TextAnnotation("FDC \(landscape.fdc.map { FigureStyle.number($0) } ?? "undefined") · \(landscape.numLocalMaxima) local maxima", corner: .topRight)))
         }
         let panel = Panel(x: Axis(label: "edit distance to the global maximum", range: .fixed(-0.5, 6.5)),
-                          y: Axis(label: "\(metric) accuracy"), marks: marks).notingMissingData()
+                          y: Axis(label: "\(metric) accuracy", range: FigureStyle.rangeWithHeadroom(accuracy, headroom: 0.12)),
+                          marks: marks).notingMissingData()
         let legend = [LegendEntry("cell", color: Palette.skyBlue), LegendEntry("strict local maximum", color: Palette.vermillion),
                       LegendEntry("global maximum", color: .black)]
         return ([panel], 1, legend)

@@ -19,7 +19,8 @@ extension FigureBuilder {
                 panels.append(Panel(
                     title: "\(group.name) · L = \(length)",
                     x: Axis(label: row == FigureData.groups.count - 1 ? "reach" : ""),
-                    y: Axis(label: column == 0 ? "mean improvability" : ""),
+                    y: Axis(label: column == 0 ? "mean improvability" : "",
+                            range: FigureStyle.rangeWithHeadroom(points.compactMap(\.meanImprovability))),
                     marks: marks).notingMissingData())
             }
         }
@@ -38,17 +39,26 @@ extension FigureBuilder {
                 marks.append(.annotation(TextAnnotation(FigureStyle.tauText(test), corner: .topRight)))
             }
             return Panel(title: "θ = \(setting.label) · \(setting.group.name)", x: Axis(label: "reach"),
-                         y: Axis(label: "mean hitting time"), marks: marks).notingMissingData()
+                         y: Axis(label: "mean hitting time", scale: .log,
+                                 range: FigureStyle.rangeWithHeadroom(points.compactMap(\.meanHittingTime), log: true)),
+                         marks: marks).notingMissingData()
         }
         if panels.isEmpty {
-            panels = [Panel(x: Axis(label: "reach"), y: Axis(label: "mean hitting time")).notingMissingData()]
+            panels = [Panel(x: Axis(label: "reach"), y: Axis(label: "mean hitting time", scale: .log)).notingMissingData()]
         }
         return (panels, min(3, panels.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators)))
     }
 
-    /// One translucent point per operator, coloured by family.
-    private func operatorPoints(_ records: [ImprovabilityRecord], y: (ImprovabilityRecord) -> Double) -> [Mark] {
-        guard !records.isEmpty else { return [] }
+    /// One translucent point per operator, coloured by family; small families (the k-edit and uniform
+    /// anchors) are drawn last so the large ones do not bury them.
+    private func operatorPoints(_ points: [ImprovabilityRecord], y: (ImprovabilityRecord) -> Double) -> [Mark] {
+        guard !points.isEmpty else { return [] }
+        var sizes: [String: Int] = [:]
+        for record in points { sizes[record.family, default: 0] += 1 }
+        let familySize = points.map { sizes[$0.family]! }
+        let records = points.indices.sorted { a, b in
+            familySize[a] != familySize[b] ? familySize[a] > familySize[b] : a < b
+        }.map { points[$0] }
         return [.scatter(ScatterMark(x: records.map(\.reach), y: records.map(y),
                                      colors: records.map { FigureStyle.familyColor($0.family) }, radius: 2.4, alpha: 0.6))]
     }

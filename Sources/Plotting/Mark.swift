@@ -45,6 +45,14 @@ public struct ScatterMark: Sendable {
     }
 }
 
+extension ScatterMark {
+    /// The radius of point `i`.
+    func radius(at i: Int) -> Double { radii.flatMap { i < $0.count ? $0[i] : nil } ?? radius }
+
+    /// The colour of point `i`, before `alpha`.
+    func color(at i: Int) -> Color { colors.flatMap { i < $0.count ? $0[i] : nil } ?? color }
+}
+
 /// A dash pattern in pixels (empty means solid).
 public typealias Dash = [Double]
 

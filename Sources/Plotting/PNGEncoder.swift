@@ -6,7 +6,7 @@ import CZlib
 /// Cairo's own writer goes through libpng at zlib's default level, which dominates the cost of a large
 /// figure; plots are mostly flat colour, so the fast levels compress them almost as well.
 enum PNGEncoder {
-    /// zlib level: 1–3 are the fast ones; 2 keeps files within a few percent of level 6 for plots.
+    /// zlib level: 1–3 are the fast ones, and flat-colour plots compress well even at these.
     static let compressionLevel: Int32 = 2
 
     /// The PNG bytes of `surface`'s pixels: 8-bit RGB when every pixel is opaque, RGBA otherwise, each
@@ -20,10 +20,12 @@ enum PNGEncoder {
             throw RenderError(message: "PNG: empty image surface")
         }
         let pixels = UnsafeRawPointer(data)
-        let opaque = (0..<height).allSatisfy { y in
+        var alphas: UInt32 = 0xFF
+        for y in 0..<height {
             let row = pixels.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
-            return (0..<width).allSatisfy { row[$0] >> 24 == 0xFF }
+            for x in 0..<width { alphas &= row[x] >> 24 }
         }
+        let opaque = alphas == 0xFF
         let channels = opaque ? 3 : 4
         let raw = filteredRows(pixels, width: width, height: height, stride: stride, channels: channels)
         var header: [UInt8] = []
@@ -44,34 +46,50 @@ enum PNGEncoder {
     ) -> [UInt8] {
         let rowBytes = width * channels
         var out = [UInt8](repeating: 0, count: height * (rowBytes + 1))
-        var previous = [UInt8](repeating: 0, count: rowBytes)
-        var current = [UInt8](repeating: 0, count: rowBytes)
+        // Two rows of RGBA words; raw pointers throughout, as this touches every pixel of a large image.
+        let rows = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * width)
+        rows.initialize(repeating: 0, count: 2 * width)
+        defer { rows.deallocate() }
+        var previous = rows, current = rows + width
         out.withUnsafeMutableBufferPointer { out in
+            let base = out.baseAddress!
             for y in 0..<height {
                 let row = pixels.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<width { current[x] = straightRGBA(row[x]) }
+                let line = base + y * (rowBytes + 1)
+                line[0] = 2
+                var o = 1
                 for x in 0..<width {
-                    // ARGB32 is a native-endian word with premultiplied colour.
-                    let argb = row[x]
-                    let a = argb >> 24, r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF
-                    let o = x * channels
-                    if a == 0xFF {
-                        current[o] = UInt8(r); current[o + 1] = UInt8(g); current[o + 2] = UInt8(b)
-                    } else if a == 0 {
-                        current[o] = 0; current[o + 1] = 0; current[o + 2] = 0
-                    } else {
-                        current[o] = UInt8((r * 255 + a / 2) / a)
-                        current[o + 1] = UInt8((g * 255 + a / 2) / a)
-                        current[o + 2] = UInt8((b * 255 + a / 2) / a)
-                    }
-                    if channels == 4 { current[o + 3] = UInt8(a) }
+                    let up = bytewiseDifference(current[x], previous[x])
+                    line[o] = UInt8(truncatingIfNeeded: up)
+                    line[o + 1] = UInt8(truncatingIfNeeded: up >> 8)
+                    line[o + 2] = UInt8(truncatingIfNeeded: up >> 16)
+                    if channels == 4 { line[o + 3] = UInt8(truncatingIfNeeded: up >> 24) }
+                    o += channels
                 }
-                let start = y * (rowBytes + 1)
-                out[start] = 2
-                for i in 0..<rowBytes { out[start + 1 + i] = current[i] &- previous[i] }
                 swap(&previous, &current)
             }
         }
         return out
+    }
+
+    /// A native ARGB32 word (premultiplied) as R, G, B, A bytes in memory order of a little-endian word.
+    @inline(__always)
+    private static func straightRGBA(_ argb: UInt32) -> UInt32 {
+        let a = argb >> 24
+        var r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF
+        if a != 0xFF, a != 0 {
+            r = (r * 255 + a / 2) / a
+            g = (g * 255 + a / 2) / a
+            b = (b * 255 + a / 2) / a
+        }
+        return r | g << 8 | b << 16 | a << 24
+    }
+
+    /// Each byte of `a` minus the same byte of `b`, modulo 256, without borrows between bytes.
+    @inline(__always)
+    private static func bytewiseDifference(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        ((a | 0x8080_8080) &- (b & 0x7F7F_7F7F)) ^ ((a ^ ~b) & 0x8080_8080)
     }
 
     /// A zlib stream (as IDAT holds it) of `bytes`.

@@ -17,7 +17,16 @@ public func prefixingSVGIDs(_ svg: String, with prefix: String) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + bytes.count / 8)
     var i = 0
+    var startsPattern = [Bool](repeating: false, count: 256)
+    for opener in openers { startsPattern[Int(opener.pattern[0])] = true }
     scanning: while i < bytes.count {
+        // Most bytes start no pattern; skipping them cheaply keeps multi-megabyte SVGs fast.
+        if !startsPattern[Int(bytes[i])] {
+            let start = i
+            while i < bytes.count, !startsPattern[Int(bytes[i])] { i += 1 }
+            output += bytes[start..<i]
+            continue
+        }
         for opener in openers where bytes[i] == opener.pattern[0] && matches(opener.pattern, in: bytes, at: i) {
             if opener.needsSpaceBefore, i > 0, ![0x20, 0x0A, 0x09, 0x0D].contains(bytes[i - 1]) { continue }
             output += opener.pattern

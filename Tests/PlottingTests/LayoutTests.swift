@@ -84,7 +84,7 @@ func smallAndOddCanvasesStayTidy(size: (Double, Double)) {
 
 @Test func hyphenatedCategoryLabelsBreakAfterTheHyphen() {
     let labels = ["CIFAR-10", "CIFAR-100", "ImageNet16-120"]
-    let figure = Figure(id: "h", width: 260, height: 200, panels: [Panel(x: .categorical(labels), marks: [.bar(BarMark(values: [1, 2, 3]))])])
+    let figure = Figure(id: "h", width: 300, height: 220, panels: [Panel(x: .categorical(labels), marks: [.bar(BarMark(values: [1, 2, 3]))])])
     let ticks = layout(figure).texts.filter { $0.role == .tickLabel }.map(\.text)
     #expect(ticks.contains("ImageNet16-") && ticks.contains("120"), "\(ticks)")
     #expect(!ticks.contains { $0.contains("…") }, "\(ticks)")

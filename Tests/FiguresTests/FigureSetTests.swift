@@ -1,0 +1,127 @@
+import Analysis
+import Figures
+import Foundation
+import Plotting
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Every text on the canvas and no two texts overlapping.
+private func expectTidy(_ result: FigureLayout, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    for text in result.texts {
+        #expect(result.canvas.contains(text.frame), "\(name): \(text.text) leaves the canvas", sourceLocation: sourceLocation)
+    }
+    for (i, a) in result.texts.enumerated() {
+        for b in result.texts[(i + 1)...] where a.frame.overlaps(b.frame) {
+            Issue.record("\(name): \"\(a.text)\" overlaps \"\(b.text)\"", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+private func annotations(_ panel: Panel) -> [String] {
+    panel.marks.compactMap { mark -> String? in if case .annotation(let a) = mark { a.text } else { nil } }
+}
+
+@Test func everyCatalogEntryRendersInAllThreeFormats() throws {
+    let output = SmallOutput.output
+    let entries = FigureCatalog.entries(for: output.results)
+    let files = SmallOutput.files
+    let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf"].map { "\(entry.path).\($0)" } })
+    #expect(Set(files.keys) == expected)
+    // 1 overview + 3 metrics × (7 per-metric figures + 2 acceptance rules).
+    #expect(entries.count == 1 + 3 * 9)
+    for (path, bytes) in files {
+        switch (path as NSString).pathExtension {
+        case "png":
+            #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(path)")
+            #expect(String(decoding: bytes.suffix(8).prefix(4), as: UTF8.self) == "IEND", "\(path)")
+        case "pdf":
+            #expect(String(decoding: bytes.prefix(5), as: UTF8.self) == "%PDF-", "\(path)")
+            #expect(String(decoding: bytes.suffix(16), as: UTF8.self).contains("%%EOF"), "\(path)")
+        default:
+            let parser = XMLParser(data: Data(bytes))
+            #expect(parser.parse(), "\(path) is not well-formed XML")
+        }
+    }
+    let first = String(decoding: files["figures/overview/tau-by-path-length.svg"]!, as: UTF8.self)
+    let second = String(decoding: files["figures/synthetic-easy-test/distribution.svg"]!, as: UTF8.self)
+    #expect(first.contains("id=\"overview--tau-by-path-length-"), "SVG ids carry the figure's prefix")
+    #expect(second.contains("id=\"synthetic-easy-test--distribution-"))
+}
+
+@Test func renderingIsDeterministicAndIndependentOfThreads() throws {
+    // A second render, with one thread instead of two: identical bytes show both properties at once.
+    let again = try FigureSet.render(SmallOutput.output, threads: 1, sourceDateEpoch: 0)
+    #expect(again.keys.sorted() == SmallOutput.files.keys.sorted())
+    for key in again.keys.sorted() {
+        #expect(again[key] == SmallOutput.files[key], "\(key) differs between renders with 1 and 2 threads")
+    }
+}
+
+@Test func everyFigureLaysOutTidily() {
+    for (entry, figure) in FigureSet.figures(SmallOutput.output) {
+        let result = layout(figure)
+        expectTidy(result, entry.path)
+        #expect(result.texts.contains { $0.role == .figureTitle }, "\(entry.path) keeps its title")
+        // Annotations (tau, verdicts, "no data") are the point of the panels: none may be dropped.
+        let drawn = Set(result.texts.map(\.text))
+        for note in figure.panels.flatMap(annotations) {
+            #expect(drawn.contains(note), "\(entry.path): annotation \"\(note)\" was dropped")
+        }
+        #expect(figure.id == entry.path.replacingOccurrences(of: "figures/", with: "").replacingOccurrences(of: "/", with: "--"))
+    }
+}
+
+@Test func reachPanelsCarryTauAndVerdictOfTheMatchingTest() throws {
+    let output = SmallOutput.output
+    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .reachVsImprovability && $0.acceptance == "always" })
+    let figure = FigureSet.figure(for: entry, in: output)
+    #expect(figure.panels.count == 3 * 2, "groups × path lengths [1, 10]")
+    let test = try #require(output.results.hypotheses.first {
+        $0.primary && $0.statistic == "reach~meanImprovability" && $0.metric == entry.metric && $0.acceptance == "always"
+            && $0.pathLength == 10 && $0.group == "top10"
+    })
+    let tau = try #require(test.tau)
+    let expected = "τ = \(tau < 0 ? "\u{2212}" : "")\(String(format: "%.2f", abs(tau))) · \(test.verdict)"
+    let panel = figure.panels[1]
+    #expect(panel.title == "top 10% · L = 10")
+    #expect(annotations(panel) == [expected])
+    let points = panel.marks.compactMap { mark -> Int? in if case .scatter(let s) = mark { s.x.count } else { nil } }
+    #expect(points == [output.results.operators.count], "one point per operator")
+}
+
+@Test func distributionMarksPercentilesMeanAndMedian() throws {
+    let output = SmallOutput.output
+    let metric = output.results.metrics[0]
+    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .distribution && $0.metric == metric.id })
+    let figure = FigureSet.figure(for: entry, in: output)
+    let rules = figure.panels[0].marks.compactMap { mark -> (String, Double)? in
+        if case .rule(let r) = mark { (r.label ?? "", r.value) } else { nil }
+    }
+    #expect(rules.map(\.0) == ["10th pct", "90th pct", "median", "mean"])
+    #expect(rules.map(\.1) == [metric.q10, metric.q90, metric.median, metric.mean])
+    let texts = layout(figure).texts.map(\.text)
+    for label in rules.map(\.0) { #expect(texts.contains(label), "\(label) is drawn") }
+}
+
+@Test func missingDataGivesNoDataPanelsInsteadOfCrashing() throws {
+    var output = SmallOutput.output
+    // No `always` rule, no tests, no landscape and no cells: every figure still draws and says why.
+    output.results.configuration.acceptanceRules = ["improving"]
+    output.results.hypotheses = []
+    output.results.landscape = [:]
+    output.records = output.records.filter { $0.acceptance != "always" }
+    output.cells = []
+    let figures = FigureSet.figures(output)
+    #expect(figures.count == 1 + 3 * 8)
+    for (entry, figure) in figures {
+        if entry.kind != .reachVsImprovability {
+            #expect(figure.panels.flatMap(annotations).contains("no data"), "\(entry.path) says it has no data")
+        } else {
+            #expect(figure.panels.flatMap(annotations).allSatisfy { $0 == "τ undefined" || $0 == "no test" })
+        }
+        _ = try render(figure, as: .png)
+    }
+}
