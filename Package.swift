@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "SearchSpace", "Statistics", "Benchmark"], resources: [.copy("Golden")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SearchSpace", "Statistics", "Benchmark"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CZlib"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures"]),
         .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI", "Analysis", "Figures", "Report"], resources: [.copy("BadInputs")]),
