@@ -127,7 +127,7 @@ import Testing
         for code in cells {
             let ops = (0..<6).map { ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"][(code / Int(pow(5.0, Double($0)))) % 5] }
             let arch = "|\(ops[0])~0|+|\(ops[1])~0|\(ops[2])~1|+|\(ops[3])~0|\(ops[4])~1|\(ops[5])~2|"
-            text += "\(Double(code % 977) / 10 + 1),\(arch),\"\\\"><img src=x onerror=alert(1)>\(code % 40)\"\n"
+            text += "\(Double(code % 977) / 10 + 1),\(arch),\"\"\"><img src=x onerror=alert(1)>\(code % 40)\"\n"
         }
         let csv = folder.appendingPathComponent("hostile.csv")
         try Data(text.utf8).write(to: csv)
