@@ -45,6 +45,7 @@ public struct AnalysisRun: Sendable {
         let settings = configuration.searchSettings(seed: seed, threads: threads)
         let chunk = 100
         let chunks = stride(from: slice.lowerBound, to: slice.upperBound, by: chunk).map { $0..<min($0 + chunk, slice.upperBound) }
+        progress("experiments", 0, benchmark.metrics.count * chunks.count)
         var records: [ImprovabilityRecord] = []
         var decileRecords: [ImprovabilityRecord] = []
         for (m, metric) in benchmark.metrics.enumerated() {

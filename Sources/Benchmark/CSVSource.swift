@@ -69,14 +69,16 @@ public enum CSVSource {
             InputError(.invalid, file: file, line: field.line, column: field.column, message: message, hint: hint)
         }
         guard !text.isEmpty else { throw fail("\(columnName) is empty: every architecture needs an accuracy") }
-        let notANumber = fail("\(columnName) value \(Snippet.quoted(text)) is not a number",
-                              hint: text.contains(",") ? "use '.' as the decimal separator" : nil)
-        guard let value = Double(text) else { throw notANumber }
+        // Built only on failure: this runs for every accuracy of the file.
+        func notANumber() -> InputError {
+            fail("\(columnName) value \(Snippet.quoted(text)) is not a number", hint: text.contains(",") ? "use '.' as the decimal separator" : nil)
+        }
+        guard let value = Double(text) else { throw notANumber() }
         guard !value.isNaN else { throw fail("\(columnName) value \(Snippet.quoted(text)) is NaN: every architecture needs a real accuracy") }
         guard value.isFinite else { throw fail("\(columnName) value \(Snippet.quoted(text)) is infinite (or too large for a double)") }
         // Plain decimal notation only: no hexadecimal floats, no "inf"/"nan" spellings that passed above.
         guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.eE".utf8.contains($0) }) else {
-            throw notANumber
+            throw notANumber()
         }
         guard value >= 0 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is negative: accuracies are percentages from 0 to 100") }
         guard value <= 100 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is above 100: accuracies are percentages from 0 to 100") }

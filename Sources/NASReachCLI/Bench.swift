@@ -39,8 +39,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let source = data ?? ProcessInfo.processInfo.environment["NASREACH_DATA"] ?? SyntheticSource.input
-            var options = DataOptions()
-            options.data = source
+            let options = try DataOptions.parse(["--data", source])
             Terminal.line("nasreach bench — \(source), median of \(runs) runs, \(Parallel.defaultThreads) cores")
             #if DEBUG
             Terminal.line("warning: this is a debug build; run `swift run -c release nasreach bench` for real figures")
@@ -92,7 +91,7 @@ struct Bench: ParsableCommand {
                 report("NATS archive, estimated full read (\(Parallel.defaultThreads) threads)",
                        seconds: Self.seconds(timing.estimatedArchiveTime(threads: Parallel.defaultThreads)))
             }
-            Terminal.line(String(format: "%-44@ %8.0f MB", "peak memory (resident)" as NSString, PeakMemory.megabytes))
+            line("peak memory (resident)", String(format: "%10.0f MB", PeakMemory.megabytes))
         }
     }
 
@@ -114,11 +113,15 @@ struct Bench: ParsableCommand {
     }
 
     func report(_ name: String, seconds: Double) {
-        Terminal.line(String(format: "%-44@ %10.3f s", name as NSString, seconds))
+        line(name, String(format: "%10.3f s", seconds))
     }
 
     func report(_ name: String, rate: Double, unit: String, target: String) {
-        Terminal.line(String(format: "%-44@ %14.0f %@ (target %@)", name as NSString, rate, unit as NSString, target as NSString))
+        line(name, String(format: "%14.0f", rate) + " \(unit) (target \(target))")
+    }
+
+    func line(_ name: String, _ value: String) {
+        Terminal.line(name.padding(toLength: 52, withPad: " ", startingAt: 0) + value)
     }
 }
 

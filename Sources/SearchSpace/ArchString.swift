@@ -39,12 +39,13 @@ public enum ArchString {
             return ParseError(offset: characters, reason: reason)
         }
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        func expect(_ byte: UInt8, _ what: String) throws(ParseError) {
-            guard position < bytes.count else { throw fail("arch string ends early: expected \(what)", at: position) }
+        // `what` is an autoclosure: the message is built only when the string is malformed.
+        func expect(_ byte: UInt8, _ what: @autoclosure () -> String) throws(ParseError) {
+            guard position < bytes.count else { throw fail("arch string ends early: expected \(what())", at: position) }
             guard bytes[position] == byte else {
                 var end = position + 1
                 while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-                throw fail("expected \(what) but found \(Snippet.quoted(text(position..<end)))", at: position)
+                throw fail("expected \(what()) but found \(Snippet.quoted(text(position..<end)))", at: position)
             }
             position += 1
         }
