@@ -4,7 +4,7 @@ import Foundation
 public struct AnalysisOutput: Sendable {
     public var results: Results
     public var records: [ImprovabilityRecord]
-    /// Rows of the decile groups: summarised into `results.deciles`, kept whole only in shard output.
+    /// Rows of the decile groups, kept only by shards (a whole run summarises them into `results.deciles` at once).
     public var decileRecords: [ImprovabilityRecord]
     public var cells: [CellTable]
 
@@ -24,7 +24,7 @@ public struct AnalysisOutput: Sendable {
                                               confidence: configuration.confidence, seed: results.provenance.seed)
             .run(records, threads: threads)
         results.breakdowns = Breakdown.tabulate(records)
-        results.deciles = DecileSummary.tabulate(decileRecords)
+        if !decileRecords.isEmpty { results.deciles = DecileSummary.tabulate(decileRecords) }
         results.shard = nil
         return AnalysisOutput(results: results, records: records, cells: cells)
     }
@@ -38,10 +38,10 @@ public struct AnalysisOutput: Sendable {
 
     public func files() throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = ["results.json": try Self.encode(results)]
-        func table(_ name: String, _ header: [String], _ rows: [[String]]) {
+        func table<Rows: Sequence>(_ name: String, _ header: [String], _ rows: Rows) where Rows.Element == [String] {
             files["tables/\(name)"] = CSVText.table(header: header, rows: rows)
         }
-        table("improvability.csv", ImprovabilityRecord.columns, records.map(\.fields))
+        table("improvability.csv", ImprovabilityRecord.columns, records.lazy.map(\.fields))
         table("hypotheses.csv", HypothesisTest.columns, results.hypotheses.map(\.fields))
         table("operators.csv", OperatorRecord.columns, results.operators.map(\.fields))
         table("breakdowns.csv", Breakdown.columns, results.breakdowns.map(\.fields))

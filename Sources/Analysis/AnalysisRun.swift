@@ -48,14 +48,19 @@ public struct AnalysisRun: Sendable {
         progress("experiments", 0, benchmark.metrics.count * chunks.count)
         var records: [ImprovabilityRecord] = []
         var decileRecords: [ImprovabilityRecord] = []
+        var decileSummaries: [DecileSummary] = []
         for (m, metric) in benchmark.metrics.enumerated() {
             let experiment = ImprovabilityExperiment(fitness: fitness[m], settings: settings)
+            var metricDeciles: [ImprovabilityRecord] = []
             for (c, range) in chunks.enumerated() {
                 let (main, byDecile) = AnalysisRun.records(from: experiment.rows(for: operators, in: range), metric: metric.id)
                 records += main
-                decileRecords += byDecile
+                metricDeciles += byDecile
                 progress("experiments", m * chunks.count + c + 1, benchmark.metrics.count * chunks.count)
             }
+            // A whole run summarises the decile rows metric by metric (they are as many as all the
+            // others); a shard keeps them for `merge`, which summarises them over every operator.
+            if shard == nil { decileSummaries += DecileSummary.tabulate(metricDeciles) } else { decileRecords += metricDeciles }
         }
 
         let partial = Results(
@@ -66,7 +71,7 @@ public struct AnalysisRun: Sendable {
             metrics: benchmark.metrics.map(MetricSummary.init),
             landscape: Dictionary(uniqueKeysWithValues: zip(benchmark.metrics, landscapes).map { ($0.id, $1.summary) }),
             operators: operators.map(OperatorRecord.init),
-            hypotheses: [], breakdowns: [], deciles: [], shard: shard)
+            hypotheses: [], breakdowns: [], deciles: decileSummaries, shard: shard)
         let cells = zip(benchmark.metrics, landscapes).map { metric, landscape in
             CellTable(metric: metric, benchmark: benchmark, landscape: landscape)
         }

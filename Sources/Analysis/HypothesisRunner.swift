@@ -32,7 +32,7 @@ public struct HypothesisRunner: Sendable {
         let settings = Self.settings(of: records)
         var specs: [TestSpec] = []
         for setting in settings {
-            let first = setting[0]
+            let first = records[setting[0]]
             var measures = ["reach"]
             if first.acceptance != "always" { measures.append("effectiveReach") }
             for measure in measures {
@@ -44,30 +44,33 @@ public struct HypothesisRunner: Sendable {
         let allSpecs = specs
         let tests = Parallel.map(count: allSpecs.count, threads: threads) { index in
             let spec = allSpecs[index]
-            return test(spec.setting, reachMeasure: spec.reachMeasure, statistic: spec.statistic,
+            return test(spec.setting, of: records, reachMeasure: spec.reachMeasure, statistic: spec.statistic,
                         higherIsBetter: spec.higherIsBetter, index: index)
         }
         return adjust(tests)
     }
 
-    /// Records grouped by (metric, experiment, acceptance, setting, group) for the hypothesis groups,
-    /// in first-appearance order so the output order follows the table's.
-    static func settings(of records: [ImprovabilityRecord]) -> [[ImprovabilityRecord]] {
+    /// Indices of the records grouped by (metric, experiment, acceptance, setting, group) for the
+    /// hypothesis groups, in first-appearance order so the output order follows the table's. Indices,
+    /// not copies: the table has hundreds of thousands of rows.
+    static func settings(of records: [ImprovabilityRecord]) -> [[Int]] {
         var order: [String] = []
-        var groups: [String: [ImprovabilityRecord]] = [:]
-        for record in records where hypothesisByGroup[record.group] != nil {
+        var groups: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() where hypothesisByGroup[record.group] != nil {
             let key = [record.metric, record.experiment, record.acceptance, record.setting, record.group].joined(separator: "\u{1F}")
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(record)
+            groups[key, default: []].append(index)
         }
         return order.map { groups[$0]! }
     }
 
-    func test(_ setting: [ImprovabilityRecord], reachMeasure: String, statistic: String, higherIsBetter: Bool, index: Int) -> HypothesisTest {
-        let first = setting[0]
+    func test(_ setting: [Int], of records: [ImprovabilityRecord], reachMeasure: String, statistic: String,
+              higherIsBetter: Bool, index: Int) -> HypothesisTest {
+        let first = records[setting[0]]
         let hypothesis = Self.hypothesisByGroup[first.group]!
         let predictedSign = hypothesis.improvabilitySign * (higherIsBetter ? 1 : -1)
-        let pairs: [(Double, Double)] = setting.compactMap { record in
+        let pairs: [(Double, Double)] = setting.compactMap { row in
+            let record = records[row]
             guard let x = reachMeasure == "reach" ? record.reach : record.effectiveReach,
                   let y = Self.value(of: statistic, in: record) else { return nil }
             return (x, y)
@@ -149,9 +152,9 @@ public struct HypothesisRunner: Sendable {
     }
 }
 
-/// One test to run: a setting's records and the two columns to correlate.
+/// One test to run: a setting's record indices and the two columns to correlate.
 struct TestSpec: Sendable {
-    let setting: [ImprovabilityRecord]
+    let setting: [Int]
     let reachMeasure: String
     let statistic: String
     let higherIsBetter: Bool

@@ -62,17 +62,20 @@ public enum CSVText {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The whole table as UTF-8, built in one buffer (the improvability table has hundreds of thousands of rows).
-    public static func table(header: [String], rows: [[String]]) -> [UInt8] {
+    /// The whole table as UTF-8, built in one buffer; rows are formatted one at a time, so a table of
+    /// hundreds of thousands of rows never exists as strings all at once.
+    public static func table<Rows: Sequence>(header: [String], rows: Rows) -> [UInt8] where Rows.Element == [String] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity((rows.count + 1) * 16 * header.count)
-        for row in [header] + rows {
+        bytes.reserveCapacity((rows.underestimatedCount + 1) * 11 * header.count)  // about the mean field width
+        func append(_ row: [String]) {
             for (index, text) in row.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(contentsOf: field(text).utf8)
             }
             bytes.append(UInt8(ascii: "\n"))
         }
+        append(header)
+        for row in rows { append(row) }
         return bytes
     }
 }

@@ -43,12 +43,22 @@ public struct AtomicFolder: Sendable {
                 try SitePath.validate(path)
                 let url = staging.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
+                try Self.write(bytes, to: url)
             }
         }
     }
 
     /// Throws unless `output` may be replaced; callers check before long work, not only after it.
+    /// Writes without first copying the bytes into a `Data` (results tables run to tens of megabytes).
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        guard let file = fopen(url.path, "wb") else {
+            throw SiteError.io("cannot create \(url.path): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == bytes.count else { throw SiteError.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+    }
+
     public func checkReplaceable() throws(SiteError) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false

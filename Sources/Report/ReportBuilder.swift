@@ -16,6 +16,6 @@ public enum ReportBuilder {
                              theme: Theme = .default, to outDir: URL) throws {
         let content = try ReportContent(output: output, figures: figures)
         try SiteWriter(theme: theme).write(content.model, figures: .files(figureFiles.mapValues { Data($0) }),
-                                           extraFiles: content.dataFiles.mapValues { Data($0) }, to: outDir)
+                                           extraFiles: content.dataFiles, to: outDir)
     }
 }

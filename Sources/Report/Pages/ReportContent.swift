@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import Figures
 
@@ -9,7 +10,7 @@ public struct ReportContent: Sendable {
     /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
     public let figures: [FigureEntry]
     /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder holds them.
-    public let dataFiles: [String: [UInt8]]
+    public let dataFiles: [String: Data]
 
     public static let siteTitle = "nasreach: reach and improvability in NATS-Bench"
 
@@ -17,9 +18,9 @@ public struct ReportContent: Sendable {
     public init(output: AnalysisOutput, figures: [FigureEntry]? = nil) throws {
         self.output = output
         self.figures = figures ?? FigureCatalog.entries(for: output.results)
-        var files: [String: [UInt8]] = [:]
+        var files: [String: Data] = [:]
         for (path, bytes) in try output.files() where path == "results.json" || (path.hasPrefix("tables/") && path.hasSuffix(".csv")) {
-            files["data/" + path] = bytes
+            files["data/" + path] = Data(bytes)
         }
         dataFiles = files
     }
