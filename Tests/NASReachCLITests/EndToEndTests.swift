@@ -81,6 +81,28 @@ import Testing
         #expect(report == rendered)
     }
 
+    @Test func shardsMergedByTheCLIEqualOneRun() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("small.json")
+        try Data(CLI.smallConfiguration.utf8).write(to: config)
+        let whole = folder.appendingPathComponent("whole")
+        #expect(try CLI.run(["analyze", "--config", config.path, "--results", whole.path]).status == 0)
+        var shards: [String] = []
+        for index in 1...3 {
+            let shard = folder.appendingPathComponent("shard-\(index)").path
+            let result = try CLI.run(["analyze", "--config", config.path, "--shard", "\(index)/3", "--results", shard, "--threads", "1"])
+            #expect(result.status == 0, "\(result.stderr)")
+            shards.append(shard)
+        }
+        let merged = folder.appendingPathComponent("merged")
+        let merge = try CLI.run(["merge", "--results", merged.path] + shards.reversed())
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(try Self.files(in: merged) == Self.files(in: whole))
+        let incomplete = try CLI.run(["merge", "--results", folder.appendingPathComponent("bad").path, shards[0]])
+        #expect(incomplete.status == 65 && incomplete.stderr.contains("are missing"))
+    }
+
     @Test func aKilledRenderLeavesTheOldReportIntact() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
