@@ -125,18 +125,20 @@ extension DecileSummary {
     /// Family means per (metric, acceptance, L, decile), in first-appearance order.
     static func tabulate(_ records: [ImprovabilityRecord]) -> [DecileSummary] {
         var order: [String] = []
-        var cells: [String: [ImprovabilityRecord]] = [:]
+        var cells: [String: (first: ImprovabilityRecord, means: [Double], fractions: [Double])] = [:]
         for record in records {
-            guard let pathLength = record.pathLength else { continue }
-            let key = [record.metric, record.acceptance, "\(pathLength)", record.group, record.family].joined(separator: "\u{1F}")
-            if cells[key] == nil { order.append(key) }
-            cells[key, default: []].append(record)
+            guard record.pathLength != nil else { continue }
+            let key = [record.metric, record.acceptance, CSVText.number(record.pathLength), record.group, record.family].joined(separator: "\u{1F}")
+            if cells[key] == nil {
+                order.append(key)
+                cells[key] = (record, [], [])
+            }
+            if let mean = record.meanImprovability { cells[key]!.means.append(mean) }
+            if let fraction = record.fractionImproved { cells[key]!.fractions.append(fraction) }
         }
         return order.compactMap { key in
-            let members = cells[key]!, first = members[0]
-            let means = members.compactMap(\.meanImprovability)
+            let (first, means, fractions) = cells[key]!
             guard !means.isEmpty, let decile = Int(first.group.dropFirst("decile".count)) else { return nil }
-            let fractions = members.compactMap(\.fractionImproved)
             return DecileSummary(metric: first.metric, acceptance: first.acceptance, pathLength: first.pathLength!, decile: decile,
                                  family: first.family, operators: means.count, meanImprovability: Descriptive.mean(means),
                                  fractionImproved: fractions.isEmpty ? nil : Descriptive.mean(fractions))

@@ -34,10 +34,11 @@ public struct Breakdown: Sendable, Equatable, Codable {
         return "\(lower)–\(lower + 1)"
     }
 
-    /// Breakdowns of the fixed-length records over the hypothesis groups.
+    /// Breakdowns of the fixed-length records over the hypothesis groups. Only the two numbers each
+    /// cell needs are kept per record, never the records themselves.
     public static func tabulate(_ records: [ImprovabilityRecord]) -> [Breakdown] {
         var order: [String] = []
-        var cells: [String: (template: Breakdown, records: [ImprovabilityRecord])] = [:]
+        var cells: [String: (template: Breakdown, means: [Double], fractions: [Double], operators: Int)] = [:]
         for record in records where record.experiment == "fixed-length" && ["top10", "bottom10", "all"].contains(record.group) {
             guard let pathLength = record.pathLength else { continue }
             for (by, key) in [("family", record.family), ("reachBand", band(of: record.reach))] {
@@ -45,20 +46,20 @@ public struct Breakdown: Sendable, Equatable, Codable {
                 if cells[id] == nil {
                     order.append(id)
                     cells[id] = (Breakdown(metric: record.metric, acceptance: record.acceptance, pathLength: pathLength,
-                                           group: record.group, by: by, key: key, operators: 0), [])
+                                           group: record.group, by: by, key: key, operators: 0), [], [], 0)
                 }
-                cells[id]!.records.append(record)
+                cells[id]!.operators += 1
+                if let mean = record.meanImprovability { cells[id]!.means.append(mean) }
+                if let fraction = record.fractionImproved { cells[id]!.fractions.append(fraction) }
             }
         }
         return order.map { id in
-            let (template, members) = cells[id]!
-            var row = template
-            row.operators = members.count
-            let means = members.compactMap(\.meanImprovability)
-            let fractions = members.compactMap(\.fractionImproved)
-            row.meanImprovability = means.isEmpty ? nil : Descriptive.mean(means)
-            row.medianImprovability = means.isEmpty ? nil : Descriptive.median(means)
-            row.fractionImproved = fractions.isEmpty ? nil : Descriptive.mean(fractions)
+            let cell = cells[id]!
+            var row = cell.template
+            row.operators = cell.operators
+            row.meanImprovability = cell.means.isEmpty ? nil : Descriptive.mean(cell.means)
+            row.medianImprovability = cell.means.isEmpty ? nil : Descriptive.median(cell.means)
+            row.fractionImproved = cell.fractions.isEmpty ? nil : Descriptive.mean(cell.fractions)
             return row
         }
     }

@@ -69,7 +69,7 @@ struct SiteOptions: ParsableArguments {
         let figures = try FigureSet.render(output, threads: threads)
         progress.begin("site")
         let folder = URL(fileURLWithPath: out).standardizedFileURL
-        try ReportBuilder.write(output: output, figureFiles: figures, theme: theme, to: folder)
+        try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, to: folder)
         if !progress.isQuiet {
             Terminal.error("stage timings:")
             progress.summary().forEach(Terminal.error)

@@ -12,10 +12,13 @@ public enum ReportBuilder {
     ///     entry needs all three.
     ///   - figures: the entries the pages link, by default `FigureCatalog.entries(for: output.results)`.
     /// - Throws: `SiteError` (nothing is written then), or an encoding error of the results.
-    public static func write(output: AnalysisOutput, figureFiles: [String: [UInt8]], figures: [FigureEntry]? = nil,
+    public static func write(output: AnalysisOutput, figureFiles: consuming [String: [UInt8]], figures: [FigureEntry]? = nil,
                              theme: Theme = .default, to outDir: URL) throws {
         let content = try ReportContent(output: output, figures: figures)
-        try SiteWriter(theme: theme).write(content.model, figures: .files(figureFiles.mapValues { Data($0) }),
-                                           extraFiles: content.dataFiles, to: outDir)
+        // The figures are taken over, not copied: each leaves `pending` as it becomes `Data`.
+        var pending = figureFiles
+        var figureData: [String: Data] = [:]
+        for path in pending.keys.sorted() { figureData[path] = Data(pending.removeValue(forKey: path)!) }
+        try SiteWriter(theme: theme).write(content.model, figures: .files(figureData), extraFiles: content.dataFiles, to: outDir)
     }
 }

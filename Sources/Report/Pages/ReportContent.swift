@@ -19,8 +19,10 @@ public struct ReportContent: Sendable {
         self.output = output
         self.figures = figures ?? FigureCatalog.entries(for: output.results)
         var files: [String: Data] = [:]
-        for (path, bytes) in try output.files() where path == "results.json" || (path.hasPrefix("tables/") && path.hasSuffix(".csv")) {
-            files["data/" + path] = Data(bytes)
+        var pending = try output.files()
+        // Each table leaves `pending` as it is converted, so a large table is never held twice.
+        for path in pending.keys.sorted() where path == "results.json" || (path.hasPrefix("tables/") && path.hasSuffix(".csv")) {
+            files["data/" + path] = Data(pending.removeValue(forKey: path)!)
         }
         dataFiles = files
     }
