@@ -75,6 +75,7 @@ struct Bench: ParsableCommand {
             report("analysis, default configuration (1 run)", seconds: analysisTime)
             let figures = try measure(runs: min(runs, 3)) { _ = try FigureSet.render(output!, threads: Parallel.defaultThreads) }
             report("figures, whole set (PNG + SVG + PDF)", seconds: figures)
+            output = nil  // the peak memory below is then that of one report, not of two analyses at once
             if !skipReport {
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nasreach-bench-\(UUID().uuidString)")
                 defer { try? FileManager.default.removeItem(at: folder) }
