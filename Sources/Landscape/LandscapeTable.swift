@@ -61,7 +61,9 @@ public enum LandscapeTable {
         value.map { String(format: "%.\(digits)f", $0) } ?? "-"
     }
 
+    /// A p-value that underflows a double is shown as a bound, never as a bare 0.
     private static func pValue(_ value: Double?) -> String {
-        value.map { String(format: "%.3g", $0) } ?? "-"
+        guard let value else { return "-" }
+        return value == 0 ? "< 1e-300" : String(format: "%.3g", value)
     }
 }
