@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ArchiveBZip2Tests {
     @Test func inflatesAPythonStream() throws {
-        let pickle = try BZip2.decompress(try ArchiveFixtures.bytes("architecture-3.pickle.pbz2"), file: "a")
+        let pickle = try BZip2.decompress(try ArchiveFixtures.bytes("architecture-3.fixture.pbz2"), file: "a")
         #expect(pickle.prefix(2) == [0x80, 4])  // PROTO 4
         #expect(pickle.last == 0x2E)  // STOP
     }
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func truncatedStreamIsAnErrorAtItsEnd() throws {
-        let bytes = try ArchiveFixtures.bytes("truncated.pickle.pbz2")
+        let bytes = try ArchiveFixtures.bytes("truncated.fixture.pbz2")
         let error = #expect(throws: InputError.self) { try BZip2.decompress(bytes, file: "t.pbz2") }
         #expect(error?.file == "t.pbz2")
         #expect(error?.byteOffset == bytes.count)
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func corruptStreamIsAnError() throws {
-        let bytes = try ArchiveFixtures.bytes("corrupt.pickle.pbz2")
+        let bytes = try ArchiveFixtures.bytes("corrupt.fixture.pbz2")
         let error = #expect(throws: InputError.self) { try BZip2.decompress(bytes, file: "c.pbz2") }
         #expect(error?.message.contains("corrupt") == true)
         #expect((1...bytes.count).contains(error?.byteOffset ?? -1))
@@ -30,14 +30,14 @@ import Testing
 
     @Test func otherDataIsNotBZip2() throws {
         let error = #expect(throws: InputError.self) {
-            try BZip2.decompress(try ArchiveFixtures.bytes("not-bzip2.pickle.pbz2"), file: "n")
+            try BZip2.decompress(try ArchiveFixtures.bytes("not-bzip2.fixture.pbz2"), file: "n")
         }
         #expect(error?.message.contains("signature") == true)
         #expect(throws: InputError.self) { try BZip2.decompress([], file: "empty") }
     }
 
     @Test func outputIsCapped() throws {
-        let bytes = try ArchiveFixtures.bytes("architecture-3.pickle.pbz2")
+        let bytes = try ArchiveFixtures.bytes("architecture-3.fixture.pbz2")
         let error = #expect(throws: InputError.self) { try BZip2.decompress(bytes, file: "a", limit: 1000) }
         #expect(error?.message.contains("more than 1000 bytes") == true)
     }

@@ -23,7 +23,7 @@ import SearchSpace
 
     @Test func mutatedPicklesNeverCrash() throws {
         let seeds = [try ArchiveFixtures.bytes("every-opcode.pickle"),
-                     try BZip2.decompress(try ArchiveFixtures.bytes("architecture-3.pickle.pbz2"), file: "a")]
+                     try BZip2.decompress(try ArchiveFixtures.bytes("architecture-3.fixture.pbz2"), file: "a")]
         var random = SeededGenerator(seed: 8, stream: 1)
         var outcomes = [0, 0]
         for round in 0..<3000 {
@@ -40,7 +40,7 @@ import SearchSpace
     }
 
     @Test func mutatedStreamsNeverCrash() throws {
-        let stream = try ArchiveFixtures.bytes("architecture-3.pickle.pbz2")
+        let stream = try ArchiveFixtures.bytes("architecture-3.fixture.pbz2")
         let cell = Cell(code: 3 * 7919 % Cell.count)  // the fake archive's architecture 3
         var random = SeededGenerator(seed: 9, stream: 2)
         var failures = 0

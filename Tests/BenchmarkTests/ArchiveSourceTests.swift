@@ -7,7 +7,7 @@ import SearchSpace
     static let fakeCell3 = Cell(code: 3 * 7919 % Cell.count)
 
     @Test func readsOneArchitectureFile() throws {
-        let (digest, results) = try NATSArchiveSource.readArchitecture(ArchiveFixtures.path("architecture-3.pickle.pbz2"), index: 3, cell: Self.fakeCell3)
+        let (digest, results) = try NATSArchiveSource.readArchitecture(ArchiveFixtures.path("architecture-3.fixture.pbz2"), index: 3, cell: Self.fakeCell3)
         #expect(digest.count == 32)
         #expect(results.count == NATSArchiveFormat.slots.count)
         for (slotIndex, slot) in NATSArchiveFormat.slots.enumerated() {
@@ -21,7 +21,7 @@ import SearchSpace
     }
 
     @Test func architectureMismatchesAreErrors() throws {
-        let file = ArchiveFixtures.path("architecture-3.pickle.pbz2")
+        let file = ArchiveFixtures.path("architecture-3.fixture.pbz2")
         let wrongIndex = #expect(throws: InputError.self) { try NATSArchiveSource.readArchitecture(file, index: 4, cell: Self.fakeCell3) }
         #expect(wrongIndex?.message.contains("['200']['arch_index'] is 3, expected 4") == true)
         let wrongCell = #expect(throws: InputError.self) { try NATSArchiveSource.readArchitecture(file, index: 3, cell: Cell(code: 0)) }
@@ -30,11 +30,11 @@ import SearchSpace
     }
 
     @Test func wrongTypesNameTheKey() throws {
-        let file = ArchiveFixtures.path("architecture-3-wrong-type.pickle.pbz2")
+        let file = ArchiveFixtures.path("architecture-3-wrong-type.fixture.pbz2")
         let error = #expect(throws: InputError.self) { try NATSArchiveSource.readArchitecture(file, index: 3, cell: Self.fakeCell3) }
         #expect(error?.message == "['200']['all_results'][('cifar10', 777)]['eval_acc1es']['ori-test@199'] is '85.1', expected an accuracy from 0 to 100")
-        let metaFile = ArchiveFixtures.path("meta-wrong-types.pickle.pbz2")
-        let metaValue = try PickleReader.read(try BZip2.decompress(try ArchiveFixtures.bytes("meta-wrong-types.pickle.pbz2"), file: metaFile), file: metaFile)
+        let metaFile = ArchiveFixtures.path("meta-wrong-types.fixture.pbz2")
+        let metaValue = try PickleReader.read(try BZip2.decompress(try ArchiveFixtures.bytes("meta-wrong-types.fixture.pbz2"), file: metaFile), file: metaFile)
         let metaError = #expect(throws: InputError.self) { try NATSArchiveFormat.architectures(meta: metaValue, file: metaFile) }
         #expect(metaError?.message.contains("no 'meta_archs' list") == true)
     }

@@ -175,23 +175,23 @@ def fixtures():
     pickletools.dis(opcodes, out=io.StringIO())  # raises if the hand-assembled stack does not balance
     write(os.path.join(HERE, "every-opcode.pickle"), opcodes)
     architecture_pickle = pickle.dumps(architecture(3), protocol=4)
-    write(os.path.join(HERE, "architecture-3.pickle.pbz2"), bz2.compress(architecture_pickle))
+    write(os.path.join(HERE, "architecture-3.fixture.pbz2"), bz2.compress(architecture_pickle))
     stream = bz2.compress(architecture_pickle)
-    write(os.path.join(HERE, "truncated.pickle.pbz2"), stream[: len(stream) // 2])
+    write(os.path.join(HERE, "truncated.fixture.pbz2"), stream[: len(stream) // 2])
     corrupt = bytearray(stream)
     corrupt[len(corrupt) // 2] ^= 0xFF
-    write(os.path.join(HERE, "corrupt.pickle.pbz2"), bytes(corrupt))
-    write(os.path.join(HERE, "not-bzip2.pickle.pbz2"), b"arch,acc\n")
+    write(os.path.join(HERE, "corrupt.fixture.pbz2"), bytes(corrupt))
+    write(os.path.join(HERE, "not-bzip2.fixture.pbz2"), b"arch,acc\n")
     write(os.path.join(HERE, "concatenated.pbz2"), bz2.compress(b"first ") + bz2.compress(b"second"))
     write(os.path.join(HERE, "truncated.pickle"), opcodes[: len(opcodes) // 2])
     write(os.path.join(HERE, "unknown-global.pickle"), pickle.dumps(Exploit(), protocol=4))
     write(os.path.join(HERE, "setitem-on-list.pickle"), op("PROTO", b"\4") + op("EMPTY_LIST") + short_str("a")
           + op("BININT1", b"\1") + op("SETITEM") + op("STOP"))
-    write(os.path.join(HERE, "meta-wrong-types.pickle.pbz2"),
+    write(os.path.join(HERE, "meta-wrong-types.fixture.pbz2"),
           bz2.compress(pickle.dumps({"meta_archs": 5, "total_archs": CELLS}, protocol=4)))
     wrong = architecture(3)
     wrong["200"]["all_results"][("cifar10", 777)]["eval_acc1es"]["ori-test@199"] = "85.1"
-    write(os.path.join(HERE, "architecture-3-wrong-type.pickle.pbz2"), bz2.compress(pickle.dumps(wrong, protocol=4)))
+    write(os.path.join(HERE, "architecture-3-wrong-type.fixture.pbz2"), bz2.compress(pickle.dumps(wrong, protocol=4)))
 
 
 if __name__ == "__main__":
