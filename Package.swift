@@ -48,15 +48,17 @@ let package = Package(
         ]),
         .executableTarget(name: "nasreach", dependencies: ["NASReachCLI"]),
 
+        // Fixtures shared by the test targets: one small analysis of the synthetic default.
+        .target(name: "TestSupport", dependencies: ["Analysis", "Benchmark"], path: "Tests/TestSupport"),
         .testTarget(name: "SearchSpaceTests", dependencies: ["SearchSpace"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Golden")]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark", "SearchSpace"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "SearchSpace", "Statistics", "Benchmark"], resources: [.copy("Golden")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SearchSpace", "Statistics", "Benchmark"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CZlib"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures"]),
-        .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI", "Analysis", "Figures", "Report"], resources: [.copy("BadInputs")]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures", "TestSupport"]),
+        .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI", "Analysis", "Figures", "Report", "TestSupport"], resources: [.copy("BadInputs")]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `nasreach` executable (it sits beside the test bundle) and captures what it prints.
 struct CLI {
@@ -42,10 +43,6 @@ struct CLI {
         return url
     }
 
-    /// A configuration small enough for end-to-end tests in seconds.
-    static let smallConfiguration = """
-    {"operatorCount": 24, "pathLengths": [1, 10], "acceptanceRules": ["always", "improving"], "bootstrapReplicates": 20,
-     "landscapeWalks": 20, "landscapeWalkLength": 30,
-     "monteCarlo": {"startsPerGroup": 8, "walksPerStart": 1, "hittingStartsPerGroup": 4, "hittingWalksPerStart": 1, "hittingTimeCap": 100}}
-    """
+    /// A configuration small enough for end-to-end tests in seconds: the shared small analysis.
+    static var smallConfiguration: String { String(decoding: SmallAnalysis.configurationJSON, as: UTF8.self) }
 }

@@ -8,13 +8,13 @@ import Testing
 struct ReportContentTests {
     @Test("the site of a small synthetic analysis passes every check and links only existing pages")
     func siteChecks() throws {
-        let folder = try SmallAnalysis.site(SmallAnalysis.synthetic)
+        let folder = try ReportFixtures.site(ReportFixtures.synthetic)
         let root = folder.url.appendingPathComponent("site")
         #expect(SiteCheck.problems(in: root).isEmpty)
         let index = try folder.read("site/index.html")
-        let pages = Set(SmallAnalysis.links(in: index, page: "index.html").filter { $0.hasSuffix(".html") })
+        let pages = Set(ReportFixtures.links(in: index, page: "index.html").filter { $0.hasSuffix(".html") })
         #expect(pages.isSuperset(of: ["hypotheses/h1.html", "hypotheses/h2.html", "hypotheses/h3.html", "methods.html", "downloads.html"]))
-        #expect(pages.isSuperset(of: SmallAnalysis.synthetic.results.metrics.map { "metrics/\($0.slug).html" }))
+        #expect(pages.isSuperset(of: ReportFixtures.synthetic.results.metrics.map { "metrics/\($0.slug).html" }))
         for page in pages {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(page).path), "\(page) is linked but missing")
         }
@@ -23,24 +23,24 @@ struct ReportContentTests {
 
     @Test("the downloads page links every figure in three formats, results.json and every CSV table")
     func downloads() throws {
-        let folder = try SmallAnalysis.site(SmallAnalysis.synthetic)
-        let links = Set(SmallAnalysis.links(in: try folder.read("site/downloads.html"), page: "downloads.html"))
-        let entries = FigureCatalog.entries(for: SmallAnalysis.synthetic.results)
+        let folder = try ReportFixtures.site(ReportFixtures.synthetic)
+        let links = Set(ReportFixtures.links(in: try folder.read("site/downloads.html"), page: "downloads.html"))
+        let entries = FigureCatalog.entries(for: ReportFixtures.synthetic.results)
         #expect(entries.count > 10)
         for entry in entries {
             for format in ["png", "svg", "pdf"] { #expect(links.contains(entry.path + "." + format), "\(entry.path).\(format)") }
         }
-        let tables = try SmallAnalysis.synthetic.files().keys.filter { $0.hasPrefix("tables/") }
+        let tables = try ReportFixtures.synthetic.files().keys.filter { $0.hasPrefix("tables/") }
         #expect(tables.contains("tables/improvability.csv"))
         for path in tables + ["results.json"] { #expect(links.contains("data/" + path), "data/\(path)") }
         let written = try Data(contentsOf: folder.url.appendingPathComponent("site/data/results.json"))
-        #expect([UInt8](written) == (try AnalysisOutput.encode(SmallAnalysis.synthetic.results)))
+        #expect([UInt8](written) == (try AnalysisOutput.encode(ReportFixtures.synthetic.results)))
     }
 
     @Test("the index verdict table, read back from its CSV, counts exactly the primary tests of results.hypotheses")
     func verdictTableMatchesResults() throws {
-        let output = SmallAnalysis.synthetic
-        let folder = try SmallAnalysis.site(output)
+        let output = ReportFixtures.synthetic
+        let folder = try ReportFixtures.site(output)
         let model = try ReportContent(output: output).model
         let index = try #require(model.pages.first { $0.path == "index.html" })
         let caption = "Verdicts of the primary tests by hypothesis, experiment, acceptance rule and metric"
@@ -68,9 +68,9 @@ struct ReportContentTests {
 
     @Test("a metric named as markup is escaped everywhere: the only script element is the site's own")
     func hostileMetricIsEscaped() throws {
-        let output = SmallAnalysis.hostile
-        #expect(output.results.metrics[0].dataset == SmallAnalysis.hostileName)
-        let folder = try SmallAnalysis.site(output)
+        let output = ReportFixtures.hostile
+        #expect(output.results.metrics[0].dataset == ReportFixtures.hostileName)
+        let folder = try ReportFixtures.site(output)
         let root = folder.url.appendingPathComponent("site")
         #expect(SiteCheck.problems(in: root).isEmpty)
         let pages = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".html") }

@@ -2,25 +2,14 @@ import Analysis
 import Benchmark
 import Figures
 import Foundation
+import TestSupport
 @testable import Report
 
 /// A small analysis of the synthetic benchmark, run once and shared by the content tests (a few seconds).
-enum SmallAnalysis {
-    static let configuration: Configuration = {
-        var configuration = Configuration()
-        configuration.operatorCount = 24
-        configuration.pathLengths = [1, 10]
-        configuration.acceptanceRules = ["always", "improving"]
-        configuration.bootstrapReplicates = 20
-        return configuration
-    }()
+enum ReportFixtures {
+    static func run(_ benchmark: Benchmark) -> AnalysisOutput { TestSupport.SmallAnalysis.run(benchmark) }
 
-    static func run(_ benchmark: Benchmark) -> AnalysisOutput {
-        AnalysisRun(benchmark: benchmark, configuration: configuration, seed: 0, threads: 2, version: "test",
-                    generatedAt: "2026-01-01T00:00:00Z").run()
-    }
-
-    static let synthetic = run(SyntheticSource.make(seed: 0))
+    static let synthetic = TestSupport.SmallAnalysis.output
 
     /// One metric whose dataset name is markup: every page must show it as text.
     static let hostileName = #"<script>alert("x")</script>"#

@@ -1,0 +1,35 @@
+import Analysis
+import Benchmark
+
+/// One small but complete analysis configuration shared by the test targets (Analysis, Figures,
+/// Report, CLI), so that their fixtures are the same run and stay in step with the pipeline.
+public enum SmallAnalysis {
+    public static let configuration: Configuration = {
+        var configuration = Configuration()
+        configuration.operatorCount = 24
+        configuration.pathLengths = [1, 10]
+        configuration.acceptanceRules = ["always", "improving"]
+        configuration.bootstrapReplicates = 20
+        configuration.landscapeWalks = 20
+        configuration.landscapeWalkLength = 30
+        configuration.monteCarlo.startsPerGroup = 8
+        configuration.monteCarlo.walksPerStart = 1
+        configuration.monteCarlo.hittingStartsPerGroup = 4
+        configuration.monteCarlo.hittingWalksPerStart = 1
+        configuration.monteCarlo.hittingTimeCap = 100
+        return configuration
+    }()
+
+    /// The configuration as the JSON a user would pass with `--config`.
+    public static var configurationJSON: [UInt8] { try! AnalysisOutput.encode(configuration) }
+
+    public static func run(_ benchmark: Benchmark = synthetic, threads: Int = 2, shard: Shard? = nil) -> AnalysisOutput {
+        AnalysisRun(benchmark: benchmark, configuration: configuration, seed: 0, threads: threads, shard: shard,
+                    version: "test", generatedAt: "2026-01-01T00:00:00Z").run()
+    }
+
+    public static let synthetic = SyntheticSource.make(seed: 0)
+
+    /// The small analysis of the synthetic default, computed once.
+    public static let output = run()
+}
