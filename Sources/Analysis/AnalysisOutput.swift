@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The results folder's content, as bytes by relative path: `results.json` and `tables/*.csv`.
 public struct AnalysisOutput: Sendable {
@@ -29,28 +30,21 @@ public struct AnalysisOutput: Sendable {
         return AnalysisOutput(results: results, records: records, cells: cells)
     }
 
-    /// Canonical JSON: sorted keys, so equal results give equal bytes.
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
-    }
+    /// Canonical JSON (see `JSONRecordEncoder`): equal results give equal bytes.
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] { try JSONRecordEncoder.encode(value) }
 
     public func files() throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = ["results.json": try Self.encode(results)]
-        func table<Rows: Sequence>(_ name: String, _ header: [String], _ rows: Rows) where Rows.Element == [String] {
-            files["tables/\(name)"] = CSVText.table(header: header, rows: rows)
-        }
-        table("improvability.csv", ImprovabilityRecord.columns, records.lazy.map(\.fields))
-        table("hypotheses.csv", HypothesisTest.columns, results.hypotheses.map(\.fields))
-        table("operators.csv", OperatorRecord.columns, results.operators.map(\.fields))
-        table("breakdowns.csv", Breakdown.columns, results.breakdowns.map(\.fields))
-        table("deciles.csv", DecileSummary.columns, results.deciles.map(\.fields))
-        table("metrics.csv", MetricSummary.columns, results.metrics.map(\.fields))
-        table("landscape.csv", ["metric"] + LandscapeColumns.names, results.metrics.compactMap { metric in
-            results.landscape[metric.id].map { [metric.id] + LandscapeColumns.fields(of: $0) }
+        files["tables/improvability.csv"] = try CSVRecordEncoder.table(records)
+        files["tables/hypotheses.csv"] = try CSVRecordEncoder.table(results.hypotheses)
+        files["tables/operators.csv"] = try CSVRecordEncoder.table(results.operators)
+        files["tables/breakdowns.csv"] = try CSVRecordEncoder.table(results.breakdowns)
+        files["tables/deciles.csv"] = try CSVRecordEncoder.table(results.deciles)
+        files["tables/metrics.csv"] = try CSVRecordEncoder.table(results.metrics)
+        files["tables/landscape.csv"] = try CSVRecordEncoder.table(results.metrics.compactMap { metric in
+            results.landscape[metric.id].map { LandscapeRow(metric: metric.id, $0) }
         })
-        for cellTable in cells { table(cellTable.fileName, CellTable.columns, cellTable.rows) }
+        for cellTable in cells { files["tables/" + cellTable.fileName] = try CSVRecordEncoder.table(cellTable.rows) }
         if results.shard != nil {
             files["shard-records.json"] = try Self.encode(ShardRecords(records: records, decileRecords: decileRecords))
         }

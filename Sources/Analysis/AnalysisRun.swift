@@ -86,15 +86,8 @@ public struct AnalysisRun: Sendable {
     static func records(from rows: [ImprovabilityRow], metric: String) -> (main: [ImprovabilityRecord], deciles: [ImprovabilityRecord]) {
         var main: [ImprovabilityRecord] = [], deciles: [ImprovabilityRecord] = []
         for row in rows {
-            let record = ImprovabilityRecord(
-                metric: metric, operator: row.operatorID, family: row.family.rawValue, acceptance: row.acceptance,
-                experiment: row.experiment.rawValue, pathLength: row.pathLength, threshold: row.threshold,
-                thresholdLabel: row.thresholdLabel, group: row.group, reach: row.reach, effectiveReach: row.effectiveReach,
-                meanImprovability: row.meanImprovability, medianImprovability: row.medianImprovability,
-                fractionImproved: row.fractionImproved, meanHittingTime: row.meanHittingTime,
-                censoredFraction: row.censoredFraction, starts: row.starts, standardError: row.standardError,
-                method: row.method.rawValue)
-            if row.group.hasPrefix("decile") { deciles.append(record) } else { main.append(record) }
+            let record = ImprovabilityRecord(metric: metric, row: row)
+            if row.group.decile != nil { deciles.append(record) } else { main.append(record) }
         }
         return (main, deciles)
     }
@@ -109,7 +102,7 @@ extension Configuration {
         settings.monteCarloSeed = seed
         settings.pathLengths = pathLengths
         settings.thresholdPercentiles = thresholdPercentiles
-        settings.acceptanceRules = acceptanceRules.compactMap(AcceptanceRule.init(label:))
+        settings.acceptanceRules = acceptanceRules
         settings.startsPerGroup = monteCarlo.startsPerGroup
         settings.walksPerStart = monteCarlo.walksPerStart
         settings.hittingStartsPerGroup = monteCarlo.hittingStartsPerGroup
@@ -124,11 +117,15 @@ extension Configuration {
 extension DecileSummary {
     /// Family means per (metric, acceptance, L, decile), in first-appearance order.
     static func tabulate(_ records: [ImprovabilityRecord]) -> [DecileSummary] {
-        var order: [String] = []
-        var cells: [String: (first: ImprovabilityRecord, means: [Double], fractions: [Double])] = [:]
+        struct Key: Hashable {
+            var setting: SettingKey
+            var family: OperatorFamily
+        }
+        var order: [Key] = []
+        var cells: [Key: (first: ImprovabilityRecord, means: [Double], fractions: [Double])] = [:]
         for record in records {
             guard record.pathLength != nil else { continue }
-            let key = [record.metric, record.acceptance, CSVText.number(record.pathLength), record.group, record.family].joined(separator: "\u{1F}")
+            let key = Key(setting: SettingKey(record), family: record.family)
             if cells[key] == nil {
                 order.append(key)
                 cells[key] = (record, [], [])
@@ -138,7 +135,7 @@ extension DecileSummary {
         }
         return order.compactMap { key in
             let (first, means, fractions) = cells[key]!
-            guard !means.isEmpty, let decile = Int(first.group.dropFirst("decile".count)) else { return nil }
+            guard !means.isEmpty, let decile = first.group.decile else { return nil }
             return DecileSummary(metric: first.metric, acceptance: first.acceptance, pathLength: first.pathLength!, decile: decile,
                                  family: first.family, operators: means.count, meanImprovability: Descriptive.mean(means),
                                  fractionImproved: fractions.isEmpty ? nil : Descriptive.mean(fractions))

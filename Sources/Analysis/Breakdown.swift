@@ -1,3 +1,4 @@
+import Search
 import Statistics
 
 /// Improvability of the operators of one family or one reach band, for one (metric, acceptance, L,
@@ -8,11 +9,10 @@ import Statistics
 /// `fractionImproved` the average over the operators of the fraction of starts that improve.
 public struct Breakdown: Sendable, Equatable, Codable {
     public var metric: String
-    public var acceptance: String
+    public var acceptance: AcceptanceRule
     public var pathLength: Int
-    public var group: String
-    /// `family` or `reachBand`.
-    public var by: String
+    public var group: StartGroupID
+    public var by: Dimension
     /// The family name, or the band as `a–b`.
     public var key: String
     public var operators: Int
@@ -20,12 +20,20 @@ public struct Breakdown: Sendable, Equatable, Codable {
     public var medianImprovability: Double?
     public var fractionImproved: Double?
 
-    public static let columns = ["metric", "acceptance", "pathLength", "group", "by", "key", "operators",
-                                 "meanImprovability", "medianImprovability", "fractionImproved"]
+    /// What the operators are grouped by.
+    public enum Dimension: String, Codable, Sendable {
+        case family
+        case reachBand
+    }
 
-    public var fields: [String] {
-        [metric, acceptance, "\(pathLength)", group, by, key, "\(operators)", CSVText.number(meanImprovability),
-         CSVText.number(medianImprovability), CSVText.number(fractionImproved)]
+    /// One cell of the breakdown tables; a dedicated key type, so no field is ever joined into text.
+    struct Key: Hashable {
+        var metric: String
+        var acceptance: AcceptanceRule
+        var pathLength: Int
+        var group: StartGroupID
+        var by: Dimension
+        var key: String
     }
 
     /// Reach bands of width 1 over [0, 6]; 6 itself falls in the last band.
@@ -37,12 +45,12 @@ public struct Breakdown: Sendable, Equatable, Codable {
     /// Breakdowns of the fixed-length records over the hypothesis groups. Only the two numbers each
     /// cell needs are kept per record, never the records themselves.
     public static func tabulate(_ records: [ImprovabilityRecord]) -> [Breakdown] {
-        var order: [String] = []
-        var cells: [String: (template: Breakdown, means: [Double], fractions: [Double], operators: Int)] = [:]
-        for record in records where record.experiment == "fixed-length" && ["top10", "bottom10", "all"].contains(record.group) {
+        var order: [Key] = []
+        var cells: [Key: (template: Breakdown, means: [Double], fractions: [Double], operators: Int)] = [:]
+        for record in records where record.experiment == .fixedLength && StartGroupID.hypothesisGroups.contains(record.group) {
             guard let pathLength = record.pathLength else { continue }
-            for (by, key) in [("family", record.family), ("reachBand", band(of: record.reach))] {
-                let id = [record.metric, record.acceptance, "\(pathLength)", record.group, by, key].joined(separator: "\u{1F}")
+            for (by, key) in [(Dimension.family, record.family.rawValue), (.reachBand, band(of: record.reach))] {
+                let id = Key(metric: record.metric, acceptance: record.acceptance, pathLength: pathLength, group: record.group, by: by, key: key)
                 if cells[id] == nil {
                     order.append(id)
                     cells[id] = (Breakdown(metric: record.metric, acceptance: record.acceptance, pathLength: pathLength,

@@ -7,38 +7,38 @@ import SearchSpace
 public struct CellTable: Sendable, Equatable {
     public let metricID: String
     public let slug: String
-    public var architectures: [String]
-    public var accuracy: [Double]
-    public var distanceToGlobalMaximum: [Int]
-    public var isLocalMaximum: [Bool]
-
-    public static let columns = ["apiIndex", "arch", "accuracy", "distanceToGlobalMax", "localMaximum"]
+    public var rows: [CellRow]
 
     init(metric: Metric, benchmark: Benchmark, landscape: LandscapeAnalysis) {
         metricID = metric.id
         slug = metric.slug
         let best = Cell(code: landscape.globalMaximum)
         let maxima = Set(landscape.localMaxima)
-        architectures = benchmark.cells.map(ArchString.format)
-        accuracy = metric.values
-        distanceToGlobalMaximum = benchmark.cells.map { $0.distance(to: best) }
-        isLocalMaximum = benchmark.cells.map { maxima.contains($0.code) }
-    }
-
-    public init(metricID: String, slug: String, architectures: [String], accuracy: [Double], distanceToGlobalMaximum: [Int], isLocalMaximum: [Bool]) {
-        self.metricID = metricID
-        self.slug = slug
-        self.architectures = architectures
-        self.accuracy = accuracy
-        self.distanceToGlobalMaximum = distanceToGlobalMaximum
-        self.isLocalMaximum = isLocalMaximum
-    }
-
-    public var rows: [[String]] {
-        accuracy.indices.map { i in
-            ["\(i)", architectures[i], CSVText.number(accuracy[i]), "\(distanceToGlobalMaximum[i])", isLocalMaximum[i] ? "1" : "0"]
+        rows = benchmark.cells.indices.map { i in
+            let cell = benchmark.cells[i]
+            return CellRow(apiIndex: i, arch: ArchString.format(cell), accuracy: metric.values[i],
+                           distanceToGlobalMax: cell.distance(to: best), localMaximum: maxima.contains(cell.code))
         }
     }
 
+    public init(metricID: String, slug: String, rows: [CellRow]) {
+        self.metricID = metricID
+        self.slug = slug
+        self.rows = rows
+    }
+
     public var fileName: String { "cells-\(slug).csv" }
+
+    public var accuracy: [Double] { rows.map(\.accuracy) }
+    public var distanceToGlobalMaximum: [Int] { rows.map(\.distanceToGlobalMax) }
+    public var isLocalMaximum: [Bool] { rows.map(\.localMaximum) }
+}
+
+/// One row of `tables/cells-<metric>.csv`.
+public struct CellRow: Sendable, Equatable, Codable {
+    public var apiIndex: Int
+    public var arch: String
+    public var accuracy: Double
+    public var distanceToGlobalMax: Int
+    public var localMaximum: Bool
 }

@@ -14,7 +14,7 @@ public struct Configuration: Sendable, Equatable, Codable {
     /// `bottom10` also gets the median.
     public var thresholdPercentiles = SearchSettings.default.thresholdPercentiles
     /// Acceptance rules, by label: `always`, `improving`, `non-worsening`, `metropolis(T=…)` (T in accuracy points).
-    public var acceptanceRules = SearchSettings.default.acceptanceRules.map(\.label)
+    public var acceptanceRules = SearchSettings.default.acceptanceRules
     public var monteCarlo = MonteCarloBudget()
     /// Family-wise significance level (Holm–Bonferroni over the whole report).
     public var alpha = 0.05
@@ -97,9 +97,6 @@ public struct Configuration: Sendable, Equatable, Codable {
             throw fail("threshold percentile \(p) is not between 0 and 100")
         }
         guard !acceptanceRules.isEmpty else { throw fail("acceptanceRules must name at least one rule") }
-        for rule in acceptanceRules where AcceptanceRule(label: rule) == nil {
-            throw fail("unknown acceptance rule '\(rule)' (use always, improving, non-worsening or metropolis(T=<positive number>))")
-        }
         guard alpha > 0, alpha < 1 else { throw fail("alpha must lie strictly between 0 and 1") }
         guard confidence > 0, confidence < 1 else { throw fail("confidence must lie strictly between 0 and 1") }
         guard bootstrapReplicates >= 0 else { throw fail("bootstrapReplicates must not be negative") }

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import Search
 
 /// Reads a decoded JSON object into a `Configuration`, key by key, so that an unknown key or a wrong
 /// type is reported by its path (e.g. `monteCarlo.walksPerStart`) rather than decoded away.
@@ -16,7 +17,7 @@ struct ConfigurationReader {
         if let v = root["operatorCount"] { configuration.operatorCount = try integer(v, path: "operatorCount") }
         if let v = root["pathLengths"] { configuration.pathLengths = try list(v, path: "pathLengths", integer) }
         if let v = root["thresholdPercentiles"] { configuration.thresholdPercentiles = try list(v, path: "thresholdPercentiles", number) }
-        if let v = root["acceptanceRules"] { configuration.acceptanceRules = try list(v, path: "acceptanceRules", string) }
+        if let v = root["acceptanceRules"] { configuration.acceptanceRules = try list(v, path: "acceptanceRules", acceptanceRule) }
         if let v = root["alpha"] { configuration.alpha = try number(v, path: "alpha") }
         if let v = root["bootstrapReplicates"] { configuration.bootstrapReplicates = try integer(v, path: "bootstrapReplicates") }
         if let v = root["confidence"] { configuration.confidence = try number(v, path: "confidence") }
@@ -73,6 +74,14 @@ struct ConfigurationReader {
     private func string(_ value: Any, path: String) throws(InputError) -> String {
         guard let text = value as? String else { throw fail(path, "expected a string") }
         return text
+    }
+
+    private func acceptanceRule(_ value: Any, path: String) throws(InputError) -> AcceptanceRule {
+        let label = try string(value, path: path)
+        guard let rule = AcceptanceRule(label: label) else {
+            throw InputError(.invalid, file: file, message: "unknown acceptance rule '\(label)' (use always, improving, non-worsening or metropolis(T=<positive number>))")
+        }
+        return rule
     }
 
     private func list<T>(_ value: Any, path: String, _ element: (Any, String) throws(InputError) -> T) throws(InputError) -> [T] {

@@ -1,5 +1,7 @@
 import Foundation
+import Search
 import Statistics
+import Support
 
 /// Turns the improvability table into the report's family of Kendall tests, with Holm's adjustment
 /// and verdicts (science.md, "Hypotheses").
@@ -16,36 +18,22 @@ public struct HypothesisRunner: Sendable {
         self.seed = seed
     }
 
-    /// The hypothesis a starting group tests, and the sign of tau(reach, improvability) it predicts.
-    static let hypothesisByGroup: [String: (name: String, improvabilitySign: Int)] = [
-        "top10": ("H1", -1), "bottom10": ("H2", +1), "all": ("H3", -1),
-    ]
-
-    /// Improvability statistics per experiment, and whether larger values mean *more* improvability.
-    static func statistics(for experiment: String) -> [(name: String, higherIsBetter: Bool)] {
-        experiment == "fixed-threshold"
-            ? [("meanHittingTime", false)]
-            : [("meanImprovability", true), ("medianImprovability", true), ("fractionImproved", true)]
-    }
-
     public func run(_ records: [ImprovabilityRecord], threads: Int = 1) -> [HypothesisTest] {
         let settings = Self.settings(of: records)
         var specs: [TestSpec] = []
         for setting in settings {
             let first = records[setting[0]]
-            var measures = ["reach"]
-            if first.acceptance != "always" { measures.append("effectiveReach") }
+            let measures: [ReachMeasure] = first.acceptance == .always ? [.reach] : [.reach, .effectiveReach]
             for measure in measures {
-                for statistic in Self.statistics(for: first.experiment) {
-                    specs.append(TestSpec(setting: setting, reachMeasure: measure, statistic: statistic.name, higherIsBetter: statistic.higherIsBetter))
+                for statistic in first.experiment.statistics {
+                    specs.append(TestSpec(setting: setting, statistic: TestStatistic(measure, statistic)))
                 }
             }
         }
         let allSpecs = specs
         let tests = Parallel.map(count: allSpecs.count, threads: threads) { index in
             let spec = allSpecs[index]
-            return test(spec.setting, of: records, reachMeasure: spec.reachMeasure, statistic: spec.statistic,
-                        higherIsBetter: spec.higherIsBetter, index: index)
+            return test(spec.setting, of: records, statistic: spec.statistic, index: index)
         }
         return adjust(tests)
     }
@@ -54,40 +42,37 @@ public struct HypothesisRunner: Sendable {
     /// hypothesis groups, in first-appearance order so the output order follows the table's. Indices,
     /// not copies: the table has hundreds of thousands of rows.
     static func settings(of records: [ImprovabilityRecord]) -> [[Int]] {
-        var order: [String] = []
-        var groups: [String: [Int]] = [:]
-        for (index, record) in records.enumerated() where hypothesisByGroup[record.group] != nil {
-            let key = [record.metric, record.experiment, record.acceptance, record.setting, record.group].joined(separator: "\u{1F}")
+        var order: [SettingKey] = []
+        var groups: [SettingKey: [Int]] = [:]
+        for (index, record) in records.enumerated() where Hypothesis(group: record.group) != nil {
+            let key = SettingKey(record)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
         }
         return order.map { groups[$0]! }
     }
 
-    func test(_ setting: [Int], of records: [ImprovabilityRecord], reachMeasure: String, statistic: String,
-              higherIsBetter: Bool, index: Int) -> HypothesisTest {
+    func test(_ setting: [Int], of records: [ImprovabilityRecord], statistic: TestStatistic, index: Int) -> HypothesisTest {
         let first = records[setting[0]]
-        let hypothesis = Self.hypothesisByGroup[first.group]!
-        let predictedSign = hypothesis.improvabilitySign * (higherIsBetter ? 1 : -1)
+        let hypothesis = Hypothesis(group: first.group)!
+        let predictedSign = hypothesis.improvabilitySign * (statistic.improvability.higherIsBetter ? 1 : -1)
         let pairs: [(Double, Double)] = setting.compactMap { row in
             let record = records[row]
-            guard let x = reachMeasure == "reach" ? record.reach : record.effectiveReach,
-                  let y = Self.value(of: statistic, in: record) else { return nil }
-            return (x, y)
+            guard let y = record.row.value(of: statistic.improvability) else { return nil }
+            return (record.row.value(of: statistic.reachMeasure), y)
         }
         let x = pairs.map(\.0), y = pairs.map(\.1)
         var result = HypothesisTest(
-            hypothesis: hypothesis.name, metric: first.metric, experiment: first.experiment, acceptance: first.acceptance,
+            hypothesis: hypothesis, metric: first.metric, experiment: first.experiment, acceptance: first.acceptance,
             pathLength: first.pathLength, threshold: first.threshold, thresholdLabel: first.thresholdLabel, group: first.group,
-            statistic: "\(reachMeasure)~\(statistic)", reachMeasure: reachMeasure, improvabilityStatistic: statistic,
-            primary: reachMeasure == "reach" && (statistic == "meanImprovability" || statistic == "meanHittingTime"),
-            n: pairs.count, direction: predictedSign < 0 ? "negative" : "positive", verdict: "undefined")
-        if let reason = Self.degeneracy(x: x, y: y, statistic: statistic, record: first) {
+            statistic: statistic, primary: statistic.isPrimary, n: pairs.count,
+            direction: predictedSign < 0 ? .negative : .positive, verdict: .undefined)
+        if let reason = Self.degeneracy(x: x, y: y, statistic: statistic.improvability, record: first) {
             result.reason = reason
             return result
         }
         let zeros = y.count { $0 == 0 }
-        if zeros > 0, statistic == "meanImprovability" { result.nonZeroOperators = y.count - zeros }
+        if zeros > 0, statistic.improvability == .meanImprovability { result.nonZeroOperators = y.count - zeros }
         let kendall = Correlation.kendallTauB(x, y)
         guard !kendall.tau.isNaN else {
             result.reason = "tau-b is undefined for these values"
@@ -107,30 +92,20 @@ public struct HypothesisRunner: Sendable {
         return result
     }
 
-    static func value(of statistic: String, in record: ImprovabilityRecord) -> Double? {
-        switch statistic {
-        case "meanImprovability": record.meanImprovability
-        case "medianImprovability": record.medianImprovability
-        case "fractionImproved": record.fractionImproved
-        case "meanHittingTime": record.meanHittingTime
-        default: nil
-        }
-    }
-
     /// Why a test carries no information, or nil when it does.
-    static func degeneracy(x: [Double], y: [Double], statistic: String, record: ImprovabilityRecord) -> String? {
+    static func degeneracy(x: [Double], y: [Double], statistic: ImprovabilityStatistic, record: ImprovabilityRecord) -> String? {
         guard y.count >= 3 else {
             return y.isEmpty
-                ? (record.experiment == "fixed-threshold" ? "no start of this group lies below the threshold" : "no operator has this statistic")
+                ? (record.experiment == .fixedThreshold ? "no start of this group lies below the threshold" : "no operator has this statistic")
                 : "only \(y.count) operator(s) have this statistic; Kendall's tau needs at least 3"
         }
         guard let low = x.min(), let high = x.max(), low != high else { return "every operator has the same reach" }
         guard let minimum = y.min(), let maximum = y.max() else { return nil }
         if minimum == maximum {
-            if minimum == 0, statistic == "meanImprovability", record.group == "all", record.acceptance == "always" {
+            if minimum == 0, statistic == .meanImprovability, record.group == .all, record.acceptance == .always {
                 return "for every operator the mean improvability over all starts is exactly 0: with always-accept, a symmetric (or doubly stochastic) operator leaves the uniform distribution stationary"
             }
-            return "\(statistic) is the same (\(minimum)) for every operator"
+            return "\(statistic.rawValue) is the same (\(minimum)) for every operator"
         }
         return nil
     }
@@ -143,10 +118,10 @@ public struct HypothesisRunner: Sendable {
         for (slot, index) in tested.enumerated() {
             result[index].pAdjusted = adjusted[slot]
             let significant = adjusted[slot] < alpha
-            let predictedNegative = result[index].direction == "negative"
+            let predictedNegative = result[index].direction == .negative
             let tau = result[index].tau!
-            result[index].verdict = !significant || tau == 0 ? "inconclusive"
-                : ((tau < 0) == predictedNegative ? "supported" : "falsified")
+            result[index].verdict = !significant || tau == 0 ? .inconclusive
+                : ((tau < 0) == predictedNegative ? .supported : .falsified)
         }
         return result
     }
@@ -155,7 +130,5 @@ public struct HypothesisRunner: Sendable {
 /// One test to run: a setting's record indices and the two columns to correlate.
 struct TestSpec: Sendable {
     let setting: [Int]
-    let reachMeasure: String
-    let statistic: String
-    let higherIsBetter: Bool
+    let statistic: TestStatistic
 }

@@ -1,22 +1,19 @@
-import Statistics
+import Search
+import Support
 
 /// One Kendall test of the report: tau between a reach measure and an improvability statistic over
-/// the operator set, for one (metric, experiment, acceptance, setting, group).
-public struct HypothesisTest: Sendable, Equatable, Codable {
-    /// `H1` (top10), `H2` (bottom10) or `H3` (all).
-    public var hypothesis: String
+/// the operator set, for one (metric, experiment, acceptance, setting, group). Its JSON fields and the
+/// columns of `tables/hypotheses.csv` are its stored properties.
+public struct HypothesisTest: Sendable, Equatable, Codable, WritesNullFields {
+    public var hypothesis: Hypothesis
     public var metric: String
-    public var experiment: String
-    public var acceptance: String
+    public var experiment: Experiment
+    public var acceptance: AcceptanceRule
     public var pathLength: Int?
     public var threshold: Double?
     public var thresholdLabel: String?
-    public var group: String
-    /// `<reach measure>~<improvability statistic>`, e.g. `reach~meanImprovability` or
-    /// `effectiveReach~meanHittingTime`: the two columns of `tables/improvability.csv` correlated.
-    public var statistic: String
-    public var reachMeasure: String
-    public var improvabilityStatistic: String
+    public var group: StartGroupID
+    public var statistic: TestStatistic
     /// Whether this is the headline test of its setting (reach vs the mean statistic); the others are
     /// reported alongside it and are in the Holm family too.
     public var primary: Bool
@@ -28,60 +25,22 @@ public struct HypothesisTest: Sendable, Equatable, Codable {
     public var pOneSided: Double?
     /// Holm's adjustment of `pValue` over every test of the report that has a tau.
     public var pAdjusted: Double?
-    /// The sign of tau the hypothesis predicts for this statistic: `negative` or `positive`.
-    public var direction: String
+    /// The sign of tau the hypothesis predicts for this statistic.
+    public var direction: Direction
     public var ciLower: Double?
     public var ciUpper: Double?
     /// Operators whose statistic is not an exact zero, when some are (see science.md on stationarity).
     public var nonZeroOperators: Int?
-    /// `supported`, `falsified`, `inconclusive` or `undefined`.
-    public var verdict: String
+    public var verdict: Verdict
     public var reason: String?
 
-    public static let columns = [
-        "hypothesis", "metric", "experiment", "acceptance", "pathLength", "threshold", "thresholdLabel", "group",
-        "statistic", "primary", "n", "tau", "pValue", "pOneSided", "pAdjusted", "direction", "ciLower", "ciUpper",
-        "nonZeroOperators", "verdict", "reason",
-    ]
+    public var reachMeasure: ReachMeasure { statistic.reachMeasure }
+    public var improvabilityStatistic: ImprovabilityStatistic { statistic.improvability }
 
-    public var fields: [String] {
-        [hypothesis, metric, experiment, acceptance, CSVText.number(pathLength), CSVText.number(threshold),
-         thresholdLabel ?? "", group, statistic, primary ? "true" : "false", "\(n)", CSVText.number(tau),
-         CSVText.number(pValue), CSVText.number(pOneSided), CSVText.number(pAdjusted), direction,
-         CSVText.number(ciLower), CSVText.number(ciUpper), CSVText.number(nonZeroOperators), verdict, reason ?? ""]
+    public var setting: ExperimentSetting {
+        if let pathLength { return .pathLength(pathLength) }
+        return .threshold(label: thresholdLabel ?? CSVFormat.number(threshold))
     }
 
-    public var setting: String {
-        if let pathLength { return "L=\(pathLength)" }
-        return "θ=\(thresholdLabel ?? CSVText.number(threshold))"
-    }
-}
-
-extension HypothesisTest {
-    /// Every field is written, undefined numbers as `null` (see `NullEncodedKeys`).
-    enum CodingKeys: String, NullEncodedKeys {
-        case hypothesis
-        case metric
-        case experiment
-        case acceptance
-        case pathLength
-        case threshold
-        case thresholdLabel
-        case group
-        case statistic
-        case reachMeasure
-        case improvabilityStatistic
-        case primary
-        case n
-        case tau
-        case pValue
-        case pOneSided
-        case pAdjusted
-        case direction
-        case ciLower
-        case ciUpper
-        case nonZeroOperators
-        case verdict
-        case reason
-    }
+    public var settingKey: SettingKey { SettingKey(metric: metric, acceptance: acceptance, setting: setting, group: group) }
 }

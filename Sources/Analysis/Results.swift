@@ -19,9 +19,6 @@ public struct Results: Sendable, Equatable, Codable {
     public var deciles: [DecileSummary]
     /// Set only for a partial result of `analyze --shard`.
     public var shard: Shard?
-
-    /// The tables of the results folder (`tables/<name>.csv`), by name.
-    public static let tableNames = ["improvability", "hypotheses", "metrics", "operators", "landscape", "breakdowns", "deciles"]
 }
 
 public struct Provenance: Sendable, Equatable, Codable {
@@ -40,31 +37,25 @@ public struct Provenance: Sendable, Equatable, Codable {
 /// One generated operator, as the contract describes it: enough to rebuild it exactly.
 public struct OperatorRecord: Sendable, Equatable, Codable {
     public var id: String
-    public var family: String
-    public var params: OperatorParameters
+    public var family: OperatorFamily
     /// Expected edit distance of one proposal, averaged over a uniform start.
     public var reach: Double
     /// P(x → y) = P(y → x).
     public var symmetric: Bool
     /// The uniform distribution is stationary under `always` acceptance.
     public var preservesUniform: Bool
+    /// Last, so that `tables/operators.csv` lists the flattened parameters after the scalars.
+    public var params: OperatorParameters
 
     public init(_ op: SearchOperator) {
         id = op.id
-        family = op.family.rawValue
+        family = op.family
         params = op.parameters
         reach = op.reach
         symmetric = op.isSymmetric
         preservesUniform = op.preservesUniform
     }
 
-    public static let columns = ["id", "family", "reach", "symmetric", "preservesUniform", "k", "p", "pi", "M"]
-
-    public var fields: [String] {
-        [id, family, CSVText.number(reach), "\(symmetric)", "\(preservesUniform)", CSVText.number(params.k),
-         CSVText.number(params.p), params.pi.map { $0.map { CSVText.number($0) }.joined(separator: " ") } ?? "",
-         params.m.map { $0.map { row in row.map { CSVText.number($0) }.joined(separator: " ") }.joined(separator: "; ") } ?? ""]
-    }
 }
 
 /// Which slice of the operator set a partial result holds.
@@ -88,19 +79,13 @@ public struct Shard: Sendable, Equatable, Codable {
 /// Mean improvability over the operators of one family, for one decile of starts.
 public struct DecileSummary: Sendable, Equatable, Codable {
     public var metric: String
-    public var acceptance: String
+    public var acceptance: AcceptanceRule
     public var pathLength: Int
     /// 1 = the 10% least accurate cells, 10 = the most accurate.
     public var decile: Int
-    public var family: String
+    public var family: OperatorFamily
     public var operators: Int
     public var meanImprovability: Double
     public var fractionImproved: Double?
-
-    public static let columns = ["metric", "acceptance", "pathLength", "decile", "family", "operators", "meanImprovability", "fractionImproved"]
-
-    public var fields: [String] {
-        [metric, acceptance, "\(pathLength)", "\(decile)", family, "\(operators)", CSVText.number(meanImprovability),
-         CSVText.number(fractionImproved)]
-    }
 }
+

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import Support
 
 /// Reads a results folder written by `analyze` back into memory, for `render` and `merge`.
 public enum ResultsFolder {
@@ -31,43 +32,28 @@ public enum ResultsFolder {
                 throw InputError(.invalid, file: path, message: "unreadable shard records (\(Self.describe(error)))")
             }
         } else {
-            records = try improvability(at: directory + "/tables/improvability.csv")
+            records = try table(ImprovabilityRecord.self, at: directory + "/tables/improvability.csv")
         }
-        var cells: [CellTable] = []
-        for metric in results.metrics {
-            let path = "\(directory)/tables/cells-\(metric.slug).csv"
-            let table = try CSVTable.parse(bytes: try FileBytes.read(path), file: path)
-            guard let arch = table.column("arch"), let accuracy = table.column("accuracy"),
-                  let distance = table.column("distanceToGlobalMax"), let local = table.column("localMaximum") else {
-                throw InputError(.invalid, file: path, line: 1, message: "missing columns: expected \(CellTable.columns.joined(separator: ","))")
-            }
-            cells.append(CellTable(metricID: metric.id, slug: metric.slug, architectures: arch,
-                                   accuracy: accuracy.map { Double($0) ?? .nan }, distanceToGlobalMaximum: distance.map { Int($0) ?? -1 },
-                                   isLocalMaximum: local.map { $0 == "1" }))
+        let cells = try results.metrics.map { metric throws(InputError) in
+            CellTable(metricID: metric.id, slug: metric.slug, rows: try table(CellRow.self, at: "\(directory)/tables/cells-\(metric.slug).csv"))
         }
         return AnalysisOutput(results: results, records: records, decileRecords: decileRecords, cells: cells)
     }
 
-    static func improvability(at path: String) throws(InputError) -> [ImprovabilityRecord] {
+    /// The rows of a table written by `CSVRecordEncoder`, or an error naming file, line and column.
+    static func table<Row: Decodable>(_ type: Row.Type, at path: String) throws(InputError) -> [Row] {
         let table = try CSVTable.parse(bytes: try FileBytes.read(path), file: path)
-        let index = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
-        for column in ImprovabilityRecord.columns where index[column] == nil {
-            throw InputError(.invalid, file: path, line: 1, message: "missing column '\(column)'")
+        let decoder = CSVRecordDecoder(header: table.header)
+        var rows: [Row] = []
+        rows.reserveCapacity(table.rows.count)
+        for (offset, fields) in table.rows.enumerated() {
+            do {
+                rows.append(try decoder.decode(Row.self, fields: fields, line: offset + 2))
+            } catch {
+                throw InputError(.invalid, file: path, line: error.line, column: error.column, message: error.message)
+            }
         }
-        return table.rows.map { row in
-            func text(_ name: String) -> String { row[index[name]!] }
-            func number(_ name: String) -> Double? { Double(text(name)) }
-            func integer(_ name: String) -> Int? { Int(text(name)) }
-            let label = text("thresholdLabel")
-            return ImprovabilityRecord(
-                metric: text("metric"), operator: text("operator"), family: text("family"), acceptance: text("acceptance"),
-                experiment: text("experiment"), pathLength: integer("pathLength"), threshold: number("threshold"),
-                thresholdLabel: label.isEmpty ? nil : label, group: text("group"), reach: number("reach") ?? .nan,
-                effectiveReach: number("effectiveReach"), meanImprovability: number("meanImprovability"),
-                medianImprovability: number("medianImprovability"), fractionImproved: number("fractionImproved"),
-                meanHittingTime: number("meanHittingTime"), censoredFraction: number("censoredFraction"),
-                starts: integer("starts"), standardError: number("standardError"), method: text("method"))
-        }
+        return rows
     }
 
     private static func describe(_ error: Error) -> String {

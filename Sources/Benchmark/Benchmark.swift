@@ -1,3 +1,4 @@
+import Support
 import SearchSpace
 
 /// A benchmark table: the 15,625 cells in NATS-Bench API order and one or more accuracy metrics.
@@ -83,25 +84,6 @@ public struct Metric: Sendable, Equatable {
         return "\(base)@\(epochs)"
     }
 
-    /// A file-name-safe form of `id` (letters, digits, `-` and `_` only).
-    public var slug: String { Metric.slug(id) }
-
-    public static func slug(_ id: String) -> String {
-        var out = ""
-        for scalar in id.unicodeScalars {
-            let safe = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
-            if safe { out.unicodeScalars.append(scalar) } else if !out.hasSuffix("-") { out += "-" }
-        }
-        let trimmed = out.trimmingDashes()
-        return trimmed.isEmpty ? "metric" : trimmed
-    }
-}
-
-extension String {
-    fileprivate func trimmingDashes() -> String {
-        var scalars = Substring(self)
-        while scalars.first == "-" { scalars.removeFirst() }
-        while scalars.last == "-" { scalars.removeLast() }
-        return String(scalars)
-    }
+    /// A file-name-safe form of `id`.
+    public var slug: String { Slug.make(id, fallback: "metric") }
 }

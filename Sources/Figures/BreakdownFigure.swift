@@ -1,4 +1,7 @@
+import Analysis
+import Search
 import Plotting
+import Support
 import Statistics
 
 extension FigureBuilder {
@@ -7,8 +10,8 @@ extension FigureBuilder {
     func topBottomBreakdown(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let length = data.pathLengths.first ?? 1
         let families = FigureStyle.families(of: data.results.operators)
-        let panels = FigureData.groups.prefix(2).enumerated().map { groupIndex, group -> Panel in
-            let records = data.records(metric: metric, acceptance: FigureData.always, pathLength: length, group: group.id)
+        let panels = Hypothesis.allCases.prefix(2).enumerated().map { groupIndex, hypothesis -> Panel in
+            let records = data.records(metric: metric, acceptance: .always, setting: .pathLength(length), group: hypothesis.group)
             var marks: [Mark] = []
             for (index, family) in families.enumerated() {
                 let values = records.filter { $0.family == family }.compactMap(\.meanImprovability).filter(\.isFinite).sorted()
@@ -22,7 +25,7 @@ extension FigureBuilder {
                                           jitter: values.map { _ in 0.8 * (generator.nextUniform() - 0.5) },
                                           color: FigureStyle.familyColor(family))))
             }
-            return Panel(title: "\(group.name) · L = \(length) · always", x: .categorical(families, label: "operator family"),
+            return Panel(title: "\(hypothesis.group.displayName) · L = \(length) · always", x: .categorical(families.map(\.rawValue), label: "operator family"),
                          y: Axis(label: "mean improvability"), marks: marks).notingMissingData()
         }
         return (panels, 2, [])

@@ -1,4 +1,7 @@
+import Analysis
+import Search
 import Plotting
+import Support
 
 extension FigureBuilder {
     /// Histogram of the metric's accuracies with the 10th/90th percentile cut-offs, mean and median.
@@ -15,7 +18,7 @@ extension FigureBuilder {
                 .rule(RuleMark(.vertical, at: summary.q90, label: "90th pct", color: Palette.vermillion)),
                 .rule(RuleMark(.vertical, at: summary.median, label: "median", color: Palette.bluishGreen, dash: [])),
                 .rule(RuleMark(.vertical, at: summary.mean, label: "mean", color: .black, dash: [2, 2])),
-                .annotation(TextAnnotation("skewness \(FigureStyle.number(summary.skewness))", corner: .topLeft)),
+                .annotation(TextAnnotation("skewness \(NumberFormat.number(summary.skewness))", corner: .topLeft)),
             ]
         }
         return Panel(x: Axis(label: "\(metric) accuracy"), y: counts, marks: marks).notingMissingData()

@@ -1,4 +1,6 @@
+import Support
 import Analysis
+import Search
 
 /// The report's figure set: which figures exist for a results folder, where they go and what they show.
 /// The Report stage links these entries; `FigureSet` draws them. Paths are relative to the site root,
@@ -29,7 +31,7 @@ public struct FigureEntry: Sendable, Equatable {
     /// Metric id, nil for figures across metrics.
     public let metric: String?
     /// Acceptance rule label, for figures drawn per rule.
-    public let acceptance: String?
+    public let acceptance: AcceptanceRule?
     /// `figures/<metric slug or "overview">/<kind>[-<rule slug>]`.
     public let path: String
     public let title: String
@@ -59,20 +61,20 @@ public enum FigureCatalog {
         for metric in results.metrics {
             let base = "figures/\(metric.slug)/"
             let name = metric.id
-            func entry(_ kind: FigureEntry.Kind, acceptance: String? = nil, title: String, caption: String, alt: String,
+            func entry(_ kind: FigureEntry.Kind, acceptance: AcceptanceRule? = nil, title: String, caption: String, alt: String,
                        width: Double = 760, height: Double = 420) -> FigureEntry {
-                let suffix = acceptance.map { "-" + FigureCatalog.slug($0) } ?? ""
+                let suffix = acceptance.map { "-" + Slug.make($0.label, fallback: "rule") } ?? ""
                 return FigureEntry(kind: kind, metric: metric.id, acceptance: acceptance, path: base + kind.rawValue + suffix,
                                    title: title, caption: caption, altText: alt, width: width, height: height)
             }
             entries.append(entry(.distribution, title: "Accuracy distribution — \(name)",
-                                 caption: "Histogram of the \(metric.count) accuracies of \(name), with the 10th and 90th percentiles (the bottom/top 10% cut-offs), the mean and the median; sample skewness \(NumberFormat.short(metric.skewness)).",
+                                 caption: "Histogram of the \(metric.count) accuracies of \(name), with the 10th and 90th percentiles (the bottom/top 10% cut-offs), the mean and the median; sample skewness \(NumberFormat.number(metric.skewness)).",
                                  alt: "Histogram of accuracies for \(name) with percentile, mean and median lines."))
             for rule in results.configuration.acceptanceRules {
                 entries.append(entry(.reachVsImprovability, acceptance: rule,
-                                     title: "Reach vs improvability — \(name), \(rule)",
-                                     caption: "One point per operator, coloured by family: reach against mean improvability (accuracy points per iteration) with \(rule) acceptance, for top 10%, bottom 10% and all starts (rows) at L = \(lengths.map(String.init).joined(separator: ", ")) (columns). Each panel gives Kendall's tau and the verdict.",
-                                     alt: "Grid of scatter plots of reach against mean improvability for \(name) with \(rule) acceptance.",
+                                     title: "Reach vs improvability — \(name), \(rule.label)",
+                                     caption: "One point per operator, coloured by family: reach against mean improvability (accuracy points per iteration) with \(rule.label) acceptance, for top 10%, bottom 10% and all starts (rows) at L = \(lengths.map(String.init).joined(separator: ", ")) (columns). Each panel gives Kendall's tau and the verdict.",
+                                     alt: "Grid of scatter plots of reach against mean improvability for \(name) with \(rule.label) acceptance.",
                                      width: 900, height: 760))
             }
             entries.append(entry(.improvabilityByPathLength, title: "Improvability by path length — \(name)",
@@ -88,7 +90,7 @@ public enum FigureCatalog {
                                  alt: "Box plots of improvability by operator family for the top and bottom 10% of starts.",
                                  width: 900, height: 380))
             entries.append(entry(.fitnessDistance, title: "Fitness vs distance to the global maximum — \(name)",
-                                 caption: "Accuracy of every cell against its edit distance to the global maximum (jittered); strict local maxima highlighted. FDC (Pearson) \(NumberFormat.short(results.landscape[metric.id]?.fdc)).",
+                                 caption: "Accuracy of every cell against its edit distance to the global maximum (jittered); strict local maxima highlighted. FDC (Pearson) \(NumberFormat.number(results.landscape[metric.id]?.fdc)).",
                                  alt: "Scatter plot of accuracy against edit distance to the global maximum with local maxima highlighted."))
             entries.append(entry(.autocorrelation, title: "Random-walk autocorrelation — \(name)",
                                  caption: "Autocorrelation ρ(k) of accuracy along a simple random walk, exact (line, from the Fourier order energies) and Monte Carlo (points with ±2 standard errors).",
@@ -98,24 +100,5 @@ public enum FigureCatalog {
                                  alt: "Bar chart of variance share by Fourier order."))
         }
         return entries
-    }
-
-    static func slug(_ text: String) -> String {
-        var out = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { out.unicodeScalars.append(scalar) }
-            else if !out.hasSuffix("-") { out += "-" }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
-    }
-}
-
-/// Short numbers for captions.
-enum NumberFormat {
-    static func short(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "undefined" }
-        let rounded = (value * 1000).rounded() / 1000
-        return rounded < 0 ? "−\(-rounded)" : "\(rounded)"
     }
 }

@@ -1,4 +1,6 @@
+import Support
 import Analysis
+import Search
 import Plotting
 import Statistics
 
@@ -57,7 +59,7 @@ struct FigureBuilder {
         switch entry.kind {
         case .tauByPathLength: return tauByPathLength()
         case .distribution: return ([distribution(metric: metric)], 1, [])
-        case .reachVsImprovability: return reachVsImprovability(metric: metric, acceptance: entry.acceptance ?? FigureData.always)
+        case .reachVsImprovability: return reachVsImprovability(metric: metric, acceptance: entry.acceptance ?? .always)
         case .improvabilityByPathLength: return improvabilityByPathLength(metric: metric)
         case .hittingTime: return hittingTime(metric: metric)
         case .topBottomBreakdown: return topBottomBreakdown(metric: metric)

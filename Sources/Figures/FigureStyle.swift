@@ -1,41 +1,31 @@
 import Analysis
 import Foundation
 import Plotting
+import Support
+import Search
 
 /// Colours, labels and small text conventions shared by the figures.
 enum FigureStyle {
     /// Operator families in a fixed order, so a family keeps its colour across figures and runs.
-    static let knownFamilies = ["k-edit", "uniform", "per-edge", "distance-mixture", "op-kernel"]
+    static let familyOrder: [OperatorFamily] = [.kEdit, .uniform, .perEdge, .distanceMixture, .opKernel]
 
-    /// The families present in `operators`, known ones first in their fixed order.
-    static func families(of operators: [OperatorRecord]) -> [String] {
+    /// The families present in `operators`, in their fixed order.
+    static func families(of operators: [OperatorRecord]) -> [OperatorFamily] {
         let present = Set(operators.map(\.family))
-        let extra = present.subtracting(knownFamilies).sorted()
-        return knownFamilies.filter(present.contains) + extra
+        return familyOrder.filter(present.contains)
     }
 
-    static func familyColor(_ family: String) -> Color {
-        if let index = knownFamilies.firstIndex(of: family) { return Palette.color(index) }
-        return Palette.color(knownFamilies.count + abs(family.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) }) % 3)
-    }
+    static func familyColor(_ family: OperatorFamily) -> Color { Palette.color(familyOrder.firstIndex(of: family)!) }
 
-    static func familyLegend(_ families: [String]) -> [LegendEntry] {
-        families.map { LegendEntry($0, color: familyColor($0)) }
-    }
-
-    /// A number with two decimals and a true minus sign.
-    static func number(_ value: Double, digits: Int = 2) -> String {
-        let text = String(format: "%.\(digits)f", value)
-        guard text.hasPrefix("-") else { return text }
-        let body = text.dropFirst()
-        return body.allSatisfy { $0 == "0" || $0 == "." } ? String(body) : "\u{2212}" + body
+    static func familyLegend(_ families: [OperatorFamily]) -> [LegendEntry] {
+        families.map { LegendEntry($0.rawValue, color: familyColor($0)) }
     }
 
     /// `τ = −0.41 · supported`, or why there is no tau.
     static func tauText(_ test: HypothesisTest?) -> String {
         guard let test else { return "no test" }
         guard let tau = test.tau else { return "τ undefined" }
-        return "τ = \(number(tau)) · \(test.verdict)"
+        return "τ = \(NumberFormat.number(tau)) · \(test.verdict.rawValue)"
     }
 
     /// An axis range over `values` with room above the data for the annotations in the top corners;

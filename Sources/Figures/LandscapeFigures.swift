@@ -1,4 +1,7 @@
+import Analysis
+import Search
 import Plotting
+import Support
 import Statistics
 
 extension FigureBuilder {
@@ -34,7 +37,7 @@ extension FigureBuilder {
             marks.append(.scatter(ScatterMark(x: [best.x], y: [best.y], color: Palette.yellow, radius: 2.5, alpha: 1)))
         }
         if let landscape {
-            marks.append(.annotation(TextAnnotation("FDC \(landscape.fdc.map { FigureStyle.number($0) } ?? "undefined") · \(landscape.numLocalMaxima) local maxima", corner: .topRight)))
+            marks.append(.annotation(TextAnnotation("FDC \(landscape.fdc.map { NumberFormat.number($0) } ?? "undefined") · \(landscape.numLocalMaxima) local maxima", corner: .topRight)))
         }
         let panel = Panel(x: Axis(label: "edit distance to the global maximum", range: .fixed(-0.5, 6.5)),
                           y: Axis(label: "\(metric) accuracy", range: FigureStyle.rangeWithHeadroom(accuracy, headroom: 0.12)),
@@ -60,7 +63,7 @@ extension FigureBuilder {
             marks.append(.scatter(ScatterMark(x: lags, y: estimate, color: Palette.orange, radius: 3, alpha: 1)))
         }
         if let length = landscape?.correlationLength, length.isFinite {
-            marks.append(.annotation(TextAnnotation("correlation length \(FigureStyle.number(length))", corner: .topRight)))
+            marks.append(.annotation(TextAnnotation("correlation length \(NumberFormat.number(length))", corner: .topRight)))
         }
         let panel = Panel(x: Axis(label: "lag k (random-walk steps)"), y: Axis(label: "autocorrelation ρ(k)"), marks: marks)
             .notingMissingData()

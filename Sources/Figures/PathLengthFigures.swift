@@ -1,11 +1,13 @@
 import Analysis
+import Search
 import Plotting
+import Support
 
 extension FigureBuilder {
     /// The anchor operators: k-edit(k) by increasing k, then uniform.
     var anchors: [(id: String, label: String, color: Color)] {
-        let kEdit = data.results.operators.filter { $0.family == "k-edit" }.sorted { ($0.params.k ?? 0) < ($1.params.k ?? 0) }
-        let uniform = data.results.operators.filter { $0.family == "uniform" }
+        let kEdit = data.results.operators.filter { $0.family == .kEdit }.sorted { ($0.params.k ?? 0) < ($1.params.k ?? 0) }
+        let uniform = data.results.operators.filter { $0.family == .uniform }
         // Yellow is skipped (faint on white); uniform is black.
         let colors = [Palette.blue, Palette.orange, Palette.bluishGreen, Palette.vermillion, Palette.skyBlue, Palette.reddishPurple]
         return kEdit.enumerated().map { i, op in (op.id, "k-edit(\(op.params.k.map(String.init) ?? "?"))", colors[i % colors.count]) }
@@ -17,11 +19,11 @@ extension FigureBuilder {
     func improvabilityByPathLength(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let anchors = self.anchors
         let lengths = data.pathLengths
-        let panels = FigureData.groups.map { group -> Panel in
+        let panels = Hypothesis.allCases.map { hypothesis -> Panel in
             var bands: [Mark] = [], lines: [Mark] = []
             let byLength = lengths.map { length in
-                Dictionary(data.records(metric: metric, acceptance: FigureData.always, pathLength: length, group: group.id)
-                    .map { ($0.operator, $0) }, uniquingKeysWith: { first, _ in first })
+                Dictionary(data.records(metric: metric, acceptance: .always, setting: .pathLength(length), group: hypothesis.group)
+                    .map { ($0.operatorID, $0) }, uniquingKeysWith: { first, _ in first })
             }
             for anchor in anchors {
                 let records = byLength.map { $0[anchor.id] }
@@ -36,7 +38,7 @@ extension FigureBuilder {
                                                 upper: zip(y, se).map { $0 + 2 * ($1 ?? 0) }, color: anchor.color.withAlpha(0.2))))
                 }
             }
-            return Panel(title: group.name, x: Axis(label: "path length L", scale: .log), y: Axis(label: "mean improvability"),
+            return Panel(title: hypothesis.group.displayName, x: Axis(label: "path length L", scale: .log), y: Axis(label: "mean improvability"),
                          marks: bands + lines).notingMissingData()
         }
         return (panels, 3, anchors.map { LegendEntry($0.label, color: $0.color, symbol: .line) })
@@ -50,12 +52,12 @@ extension FigureBuilder {
         var panels: [Panel] = data.results.metrics.map { metric in
             var marks: [Mark] = [.rule(RuleMark(.horizontal, at: 0, color: .gray, dash: []))]
             var any = false
-            for (group, color) in zip(FigureData.groups, colors) {
-                let tests = lengths.map { data.test(metric: metric.id, acceptance: FigureData.always, pathLength: $0, group: group.id) }
+            for (hypothesis, color) in zip(Hypothesis.allCases, colors) {
+                let tests = lengths.map { data.test(metric: metric.id, acceptance: .always, setting: .pathLength($0), group: hypothesis.group) }
                 let x = lengths.map(Double.init), tau = tests.map { $0?.tau ?? .nan }
                 guard tau.contains(where: \.isFinite) else { continue }
                 any = true
-                let decided = tests.map { ["supported", "falsified"].contains($0?.verdict ?? "") }
+                let decided = tests.map { $0?.verdict == .supported || $0?.verdict == .falsified }
                 let open = zip(x, zip(tau, decided)).filter { !$0.1.1 }
                 marks.append(.line(LineMark(x: x, y: tau, color: color)))
                 marks.append(.scatter(ScatterMark(x: x, y: tau, color: color, radius: 3.5, alpha: 1)))
@@ -67,7 +69,7 @@ extension FigureBuilder {
                          y: Axis(label: "Kendall's τ", range: .fixed(-1, 1)), marks: marks)
         }
         if panels.isEmpty { panels = [Panel().notingMissingData()] }
-        let legend = zip(FigureData.groups, colors).map { LegendEntry("\($0.hypothesis) (\($0.name))", color: $1, symbol: .line) }
+        let legend = zip(Hypothesis.allCases, colors).map { LegendEntry("\($0.rawValue) (\($0.group.displayName))", color: $1, symbol: .line) }
             + [LegendEntry("filled: supported or falsified after Holm; open: inconclusive", color: .darkGray)]
         return (panels, min(3, panels.count), legend)
     }

@@ -1,11 +1,12 @@
 import SearchSpace
 import Statistics
+import Support
 
 /// The `landscape{id}` entry of `results.json`: the contract's fields first, then extras.
 ///
 /// Cells are named by API index. Undefined numbers (e.g. correlations on a constant landscape) are nil
-/// and left out of the JSON, so NaN never reaches it.
-public struct LandscapeSummary: Codable, Sendable, Equatable {
+/// and written as `null`, so NaN never reaches the JSON and every field is always present.
+public struct LandscapeSummary: Codable, Sendable, Equatable, WritesNullFields {
     // Contract fields.
     public let maxFitness: Double
     public let globalMaxIndex: Int
@@ -128,53 +129,3 @@ extension LandscapeAnalysis {
 
 /// Nil for NaN, so that undefined statistics never reach JSON.
 private func defined(_ value: Double) -> Double? { value.isNaN ? nil : value }
-
-extension LandscapeSummary {
-    /// Every field is written, undefined numbers as `null` (see `NullEncodedKeys`).
-    enum CodingKeys: String, NullEncodedKeys {
-        case maxFitness
-        case globalMaxIndex
-        case numLocalMaxima
-        case localMaxima
-        case fdc
-        case fdcSpearman
-        case fdcKendall
-        case autocorrelation
-        case correlationLength
-        case numNeutralNetworks
-        case maxNeutralNetworkSize
-        case numWeakBasins
-        case avgWeakBasinSize
-        case weakBasinExtent
-        case numStrongBasins
-        case strongBasinExtent
-        case fdcPValue
-        case fdcSpearmanPValue
-        case fdcKendallPValue
-        case localMaximaFitness
-        case localMaximaDistance
-        case localMaximaPearson
-        case localMaximaSpearman
-        case localMaximaKendall
-        case localMaximaKendallPValue
-        case fitnessByDistance
-        case orderEnergies
-        case orderVarianceShares
-        case autocorrelationMonteCarlo
-        case autocorrelationStandardError
-        case monteCarloWalks
-        case monteCarloWalkLength
-        case monteCarloSeed
-        case weakBasinSizes
-        case weakBasinExtents
-        case strongBasinSizes
-        case strongBasinExtents
-        case globalMaxWeakBasinShare
-        case globalMaxStrongBasinShare
-        case neutralNetworkSizes
-        case neutralNetworkIsomorphismClasses
-        case maxNeutralNetworkFitness
-        case maxNeutralNetworkNeighbourValues
-        case maxNeutralNetworkFitterNeighbourValues
-    }
-}

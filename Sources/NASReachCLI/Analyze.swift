@@ -1,3 +1,4 @@
+import Support
 import Analysis
 import ArgumentParser
 import Foundation

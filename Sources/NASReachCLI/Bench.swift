@@ -8,6 +8,7 @@ import Report
 import Search
 import SearchSpace
 import Statistics
+import Support
 
 /// `nasreach bench`: the performance figures the issues ask for, each the median of several runs.
 struct Bench: ParsableCommand {
@@ -54,16 +55,23 @@ struct Bench: ParsableCommand {
             report("landscape, all \(fitness.count) metrics", seconds: landscape)
 
             let operators = OperatorSet.generate(count: 1000, seed: 0)
-            let experiment = ImprovabilityExperiment(fitness: fitness[0], settings: .default)
-            var propagations = 0
-            let exact = try measure { propagations = SearchBenchmark.exactGroupMeans(operators: operators, experiment: experiment).count }
-            report("exact propagations", rate: Double(propagations) / exact, unit: "operator·L·group means/s", target: "≥ 1,000,000")
+            var alwaysOnly = SearchSettings.default
+            alwaysOnly.acceptanceRules = [.always]
+            alwaysOnly.thresholdPercentiles = []
+            let exactExperiment = ImprovabilityExperiment(fitness: fitness[0], settings: alwaysOnly)
+            var exactRows = 0
+            let exact = try measure { exactRows = exactExperiment.rows(for: operators).count }
+            report("exact rows, always, 1,000 operators", rate: Double(exactRows) / exact, unit: "operator·L·group rows/s", target: "≥ 1,000,000")
 
             let steps = 20_000_000
             for (name, op, rule) in [("k-edit(1), always", operators[0], AcceptanceRule.always),
                                      ("per-edge, improving", operators.first { $0.family == .perEdge }!, .improving),
                                      ("op-kernel, metropolis", operators.first { $0.family == .opKernel }!, .metropolis(temperature: 0.5))] {
-                let seconds = try measure { _ = SearchBenchmark.monteCarloSteps(op, rule: rule, fitness: fitness[0], steps: steps, threads: 1) }
+                let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness[0])
+                let seconds = try measure {
+                    var generator = SeededGenerator(seed: 0)
+                    _ = walker.walk(from: 0, pathLengths: [steps], using: &generator)
+                }
                 report("Monte Carlo steps, \(name)", rate: Double(steps) / seconds, unit: "steps/s/core", target: "≥ 50,000,000")
             }
 
@@ -87,10 +95,10 @@ struct Bench: ParsableCommand {
                 report("full report, end to end (1 run)", seconds: full)
             }
             if let archive {
-                let timing = try NATSArchiveSource.measureRead(path: archive, index: 0, repetitions: runs)
-                report("NATS archive, one architecture file", seconds: Self.seconds(timing.total))
+                let file = try measure { try NATSArchiveSource.readArchitecture(path: archive, index: 0) }
+                report("NATS archive, one architecture file (incl. its meta file)", seconds: file)
                 report("NATS archive, estimated full read (\(Parallel.defaultThreads) threads)",
-                       seconds: Self.seconds(timing.estimatedArchiveTime(threads: Parallel.defaultThreads)))
+                       seconds: file * Double(Cell.count) / Double(Parallel.defaultThreads))
             }
             line("peak memory (resident)", String(format: "%10.0f MB", PeakMemory.megabytes))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Benchmark
 import Report
 import Foundation
+import Support
 
 /// The contract's exit codes, mapped from errors in this one place.
 enum ExitStatus {
@@ -38,6 +39,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         Terminal.error("error: \(error.message)")
         throw ExitCode(error.status)
     } catch let error as SiteError {
+        Terminal.error("error: \(error)")
+        throw ExitCode(ExitStatus.cannotWrite)
+    } catch let error as OutputError {
         Terminal.error("error: \(error)")
         throw ExitCode(ExitStatus.cannotWrite)
     } catch let error as ExitCode {

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// A major tick: its value and the label printed next to it.

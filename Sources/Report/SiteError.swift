@@ -12,8 +12,6 @@ public enum SiteError: Error, Equatable, CustomStringConvertible {
     case unreadablePNG(String)
     /// A template failed to parse, or a required template is absent.
     case template(name: String, message: String)
-    /// The output path exists but does not look like a report this tool wrote; it is never replaced.
-    case refusingToReplace(String)
     /// The finished site failed `SiteCheck`.
     case checkFailed([String])
     /// A file-system operation failed.
@@ -27,8 +25,6 @@ public enum SiteError: Error, Equatable, CustomStringConvertible {
         case .missingFigureFile(let path): "The figure file \"\(path)\" was not supplied."
         case .unreadablePNG(let path): "The figure \"\(path)\" is not a readable PNG."
         case .template(let name, let message): "Template \"\(name)\" is unusable: \(message)."
-        case .refusingToReplace(let path):
-            "Refusing to replace \"\(path)\": it exists but is neither empty nor a folder written by nasreach (choose another path or remove it)."
         case .checkFailed(let problems):
             "The rendered report failed its checks: " + problems.prefix(5).joined(separator: "; ")
                 + (problems.count > 5 ? "; and \(problems.count - 5) more." : ".")

@@ -1,20 +1,15 @@
 import Foundation
+import Support
 
 /// Site-relative paths: plain, relative, and unable to leave the output folder.
 enum SitePath {
-    /// Checks that `path` is a relative file path inside the site: no leading `/`, no `.`/`..`/empty
-    /// components, no backslash, colon (schemes, drive letters) or control character.
+    /// Checks that `path` is a plain relative path inside the site (`RelativePath.validate`).
     static func validate(_ path: String) throws(SiteError) {
-        func reject(_ reason: String) throws(SiteError) { throw SiteError.invalidPath(path, reason: reason) }
-        if path.isEmpty { try reject("it is empty") }
-        if path.hasPrefix("/") { try reject("it is absolute") }
-        if path.contains("\\") || path.contains(":") { try reject("it contains a backslash or colon") }
-        if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            try reject("it contains a control character")
-        }
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if component.isEmpty { try reject("it has an empty component") }
-            if component == "." || component == ".." { try reject("it has a \"\(component)\" component") }
+        do {
+            try RelativePath.validate(path)
+        } catch {
+            guard case .invalidPath(let path, let reason) = error else { throw SiteError.io("\(error)") }
+            throw SiteError.invalidPath(path, reason: reason)
         }
     }
 

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// Writes a `SiteModel` as a static site: the steps run in a staging folder beside the output,

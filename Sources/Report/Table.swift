@@ -1,3 +1,4 @@
+import Support
 /// A data table: rendered as an accessible, sortable HTML table and also written as CSV.
 public struct Table: Sendable, Equatable {
     public var caption: String
@@ -55,9 +56,9 @@ public struct Table: Sendable, Equatable {
             return cell
         }
 
-        /// A numeric cell formatted with `Format.number`.
+        /// A numeric cell formatted with `NumberFormat.number`.
         public static func number(_ value: Double?, significantDigits: Int = 3) -> Cell {
-            number(value, text: Format.number(value, significantDigits: significantDigits))
+            number(value, text: NumberFormat.number(value, significantDigits: significantDigits))
         }
     }
 }

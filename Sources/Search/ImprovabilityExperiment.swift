@@ -106,12 +106,12 @@ public struct ImprovabilityExperiment: Sendable {
                   effectiveReach: Double, mean: Double? = nil) -> ImprovabilityRow {
         let group = groups[g]
         var values = group.members.map { improvability[$0] }
-        let conserved = rule == .always && op.preservesUniform && group.name == "all"
+        let conserved = rule == .always && op.preservesUniform && group.id == .all
         let groupMean = conserved ? 0 : mean ?? values.reduce(0, +) / Double(values.count)
         let improved = values.reduce(0) { $0 + ($1 * Double(length) > changeTolerance ? 1 : 0) }
         // Decile rows feed only the decile figures (means and fractions); medians are for the hypothesis groups.
-        let median = group.name.hasPrefix("decile") ? nil : OrderStatistics.median(&values)
-        return row(op, rule: rule, experiment: .fixedLength, group: group.name, method: .exact, starts: values.count,
+        let median = group.id.decile != nil ? nil : Descriptive.median(selecting: &values)
+        return row(op, rule: rule, experiment: .fixedLength, group: group.id, method: .exact, starts: values.count,
                    effectiveReach: effectiveReach, pathLength: length, mean: groupMean,
                    median: median, fraction: Double(improved) / Double(values.count))
     }
@@ -119,7 +119,7 @@ public struct ImprovabilityExperiment: Sendable {
     func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
         let walks = settings.walksPerStart
-        return groups.indices.filter { ["top10", "bottom10", "all"].contains(groups[$0].name) }.flatMap { g in
+        return groups.indices.filter { StartGroupID.hypothesisGroups.contains(groups[$0].id) }.flatMap { g in
             let starts = sampledStarts(groups[g].members, count: settings.startsPerGroup, key: UInt64(g))
             // changes[l][s]: mean over walks of f(X_L) − f(x) for start s; moved[l]: total distance.
             var changes = [[Double]](repeating: [Double](repeating: 0, count: starts.count), count: pathLengths.count)
@@ -138,9 +138,9 @@ public struct ImprovabilityExperiment: Sendable {
                 var values = changes[l].map { $0 / Double(length) }
                 let (mean, error) = meanAndStandardError(values)
                 let improved = values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-                var result = row(op, rule: rule, experiment: .fixedLength, group: groups[g].name, method: .monteCarlo,
+                var result = row(op, rule: rule, experiment: .fixedLength, group: groups[g].id, method: .monteCarlo,
                                  starts: starts.count, effectiveReach: Double(moved[l]) / Double(starts.count * walks * length),
-                                 pathLength: length, mean: mean, median: OrderStatistics.median(&values),
+                                 pathLength: length, mean: mean, median: Descriptive.median(selecting: &values),
                                  fraction: Double(improved) / Double(values.count))
                 result.standardError = error
                 return result
@@ -152,27 +152,27 @@ public struct ImprovabilityExperiment: Sendable {
 
     func fixedThresholdRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
         thresholds.enumerated().flatMap { t, threshold in
-            threshold.groups.compactMap { name -> ImprovabilityRow? in
-                guard let g = groups.firstIndex(where: { $0.name == name }) else { return nil }
+            threshold.groups.compactMap { id -> ImprovabilityRow? in
+                guard let g = groups.firstIndex(where: { $0.id == id }) else { return nil }
                 let below = groups[g].members.filter { fitness.values[$0] < threshold.value }
                 guard !below.isEmpty else { return nil }
                 if rule == .always, op.kind == .uniform {
                     // Each step lands in {f ≥ θ} with probability q whatever the start: τ is geometric.
                     let q = Double(fitness.values.reduce(0) { $0 + ($1 >= threshold.value ? 1 : 0) }) / Double(Cell.count)
-                    var result = row(op, rule: rule, experiment: .fixedThreshold, group: name, method: .exact,
+                    var result = row(op, rule: rule, experiment: .fixedThreshold, group: id, method: .exact,
                                      starts: below.count, effectiveReach: op.reach, threshold: threshold)
                     result.meanHittingTime = 1 / q
                     result.censoredFraction = 0
                     return result
                 }
-                return monteCarloHittingRow(op, rule: rule, group: name, below: below, threshold: threshold,
+                return monteCarloHittingRow(op, rule: rule, group: id, below: below, threshold: threshold,
                                             startKey: 0x7E57_0000 ^ UInt64(t << 8 | g),
                                             streams: streams.stream(UInt64(t)).stream(UInt64(g)))
             }
         }
     }
 
-    func monteCarloHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: String, below: [Int],
+    func monteCarloHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: StartGroupID, below: [Int],
                               threshold: ThresholdSetting, startKey: UInt64, streams: SeededGenerator) -> ImprovabilityRow {
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
         let walks = settings.hittingWalksPerStart
@@ -219,13 +219,13 @@ public struct ImprovabilityExperiment: Sendable {
         return (mean, (variance / n).squareRoot())
     }
 
-    func row(_ op: SearchOperator, rule: AcceptanceRule, experiment: Experiment, group: String, method: ComputationMethod,
+    func row(_ op: SearchOperator, rule: AcceptanceRule, experiment: Experiment, group: StartGroupID, method: ComputationMethod,
              starts: Int, effectiveReach: Double, pathLength: Int? = nil, threshold: ThresholdSetting? = nil,
              mean: Double? = nil, median: Double? = nil, fraction: Double? = nil) -> ImprovabilityRow {
-        ImprovabilityRow(operatorID: op.id, family: op.family, acceptance: rule.label, experiment: experiment,
+        ImprovabilityRow(operatorID: op.id, family: op.family, acceptance: rule, experiment: experiment,
                          pathLength: pathLength, threshold: threshold?.value, thresholdLabel: threshold?.label, group: group,
                          reach: op.reach, effectiveReach: effectiveReach, meanImprovability: mean,
                          medianImprovability: median, fractionImproved: fraction, meanHittingTime: nil,
-                         censoredFraction: nil, standardError: nil, method: method, starts: starts)
+                         censoredFraction: nil, starts: starts, standardError: nil, method: method)
     }
 }

@@ -1,28 +1,17 @@
-/// The two experiments of science.md.
-public enum Experiment: String, Codable, Sendable {
-    case fixedLength = "fixed-length"
-    case fixedThreshold = "fixed-threshold"
-}
-
-/// How a row's numbers were obtained.
-public enum ComputationMethod: String, Codable, Sendable {
-    case exact
-    case monteCarlo = "monte-carlo"
-}
+import Support
 
 /// One (operator, acceptance, experiment setting, group) result; the caller adds the metric.
 public struct ImprovabilityRow: Codable, Sendable, Equatable {
     public var operatorID: String
     public var family: OperatorFamily
-    /// `AcceptanceRule.label`.
-    public var acceptance: String
+    public var acceptance: AcceptanceRule
     public var experiment: Experiment
     /// Fixed-length rows only.
     public var pathLength: Int?
     /// Fixed-threshold rows only: θ and its label (`p90`, `p99`, `median`).
     public var threshold: Double?
     public var thresholdLabel: String?
-    public var group: String
+    public var group: StartGroupID
     public var reach: Double
     /// Expected edit distance actually moved per iteration, averaged over the walks (L steps, or the steps
     /// until θ or the cap) from the group's starts.
@@ -36,16 +25,61 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     /// fraction of walks censored at the cap (0 when exact).
     public var meanHittingTime: Double?
     public var censoredFraction: Double?
+    /// Start cells the row summarises (the sample size for Monte Carlo rows).
+    public var starts: Int
     /// Standard error of the row's mean (improvability or hitting time); nil when exact.
     public var standardError: Double?
     public var method: ComputationMethod
-    /// Start cells the row summarises (the sample size for Monte Carlo rows).
-    public var starts: Int
+
+    public init(operatorID: String, family: OperatorFamily, acceptance: AcceptanceRule, experiment: Experiment, pathLength: Int?,
+                threshold: Double?, thresholdLabel: String?, group: StartGroupID, reach: Double, effectiveReach: Double,
+                meanImprovability: Double?, medianImprovability: Double?, fractionImproved: Double?, meanHittingTime: Double?,
+                censoredFraction: Double?, starts: Int, standardError: Double?, method: ComputationMethod) {
+        self.operatorID = operatorID
+        self.family = family
+        self.acceptance = acceptance
+        self.experiment = experiment
+        self.pathLength = pathLength
+        self.threshold = threshold
+        self.thresholdLabel = thresholdLabel
+        self.group = group
+        self.reach = reach
+        self.effectiveReach = effectiveReach
+        self.meanImprovability = meanImprovability
+        self.medianImprovability = medianImprovability
+        self.fractionImproved = fractionImproved
+        self.meanHittingTime = meanHittingTime
+        self.censoredFraction = censoredFraction
+        self.starts = starts
+        self.standardError = standardError
+        self.method = method
+    }
 
     enum CodingKeys: String, CodingKey {
         case operatorID = "operator"
         case family, acceptance, experiment, pathLength, threshold, thresholdLabel, group, reach, effectiveReach,
              meanImprovability, medianImprovability, fractionImproved, meanHittingTime, censoredFraction,
-             standardError, method, starts
+             starts, standardError, method
+    }
+
+    public var setting: ExperimentSetting {
+        if let pathLength { return .pathLength(pathLength) }
+        return .threshold(label: thresholdLabel ?? CSVFormat.number(threshold))
+    }
+
+    public func value(of statistic: ImprovabilityStatistic) -> Double? {
+        switch statistic {
+        case .meanImprovability: meanImprovability
+        case .medianImprovability: medianImprovability
+        case .fractionImproved: fractionImproved
+        case .meanHittingTime: meanHittingTime
+        }
+    }
+
+    public func value(of measure: ReachMeasure) -> Double {
+        switch measure {
+        case .reach: reach
+        case .effectiveReach: effectiveReach
+        }
     }
 }

@@ -63,24 +63,4 @@ public struct MonteCarloWalker: Sendable {
             }
         }
     }
-
-    /// Runs `steps` steps of a plain walk from cell 0 and returns the final cell: a timing kernel for the
-    /// benchmark command (steps per second).
-    public func run(steps: Int, using generator: inout SeededGenerator) -> Int {
-        let raw = sampler.storage.raw
-        return withExtendedLifetime(sampler.storage) {
-            fitness.withUnsafeBufferPointer { fitness in
-                var x = 0, fx = fitness[0]
-                for _ in 0..<steps {
-                    let (y, _) = raw.propose(from: x, using: &generator)
-                    let fy = fitness[y]
-                    if rule.accepts(from: fx, to: fy, using: &generator) {
-                        x = y
-                        fx = fy
-                    }
-                }
-                return x
-            }
-        }
-    }
 }

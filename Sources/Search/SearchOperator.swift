@@ -103,8 +103,6 @@ public struct SearchOperator: Sendable, Equatable {
         }
     }
 
-    /// Whether P(x → y) depends only on the edit distance (then the Fourier orders diagonalise it).
-    public var isIsotropic: Bool { distanceDistribution != nil }
 
     /// λ_j = Σ_d π_d K_d(j)/K_d(0): the eigenvalue on Fourier order j (j = 0…6); nil for `op-kernel`.
     public var eigenvalues: [Double]? {

@@ -2,13 +2,12 @@ import SearchSpace
 
 /// A set of start cells whose improvability is summarised together.
 public struct StartGroup: Sendable, Equatable {
-    /// `top10`, `bottom10`, `all`, or `decile1` (lowest) … `decile10` (highest).
-    public let name: String
+    public let id: StartGroupID
     /// Cell codes, in increasing code order.
     public let members: [Int]
 
-    public init(name: String, members: [Int]) {
-        self.name = name
+    public init(_ id: StartGroupID, members: [Int]) {
+        self.id = id
         self.members = members
     }
 
@@ -21,13 +20,13 @@ public struct StartGroup: Sendable, Equatable {
         let descending = (0..<n).sorted(by: fitness.ranksAbove)
         let ascending = (0..<n).sorted { a, b in f[a] != f[b] ? f[a] < f[b] : api[a] < api[b] }
         var groups = [
-            StartGroup(name: "top10", members: descending.prefix(tenth).sorted()),
-            StartGroup(name: "bottom10", members: ascending.prefix(tenth).sorted()),
-            StartGroup(name: "all", members: Array(0..<n)),
+            StartGroup(.top10, members: descending.prefix(tenth).sorted()),
+            StartGroup(.bottom10, members: ascending.prefix(tenth).sorted()),
+            StartGroup(.all, members: Array(0..<n)),
         ]
         if deciles {
             for i in 1...10 {
-                groups.append(StartGroup(name: "decile\(i)", members: ascending[(i - 1) * n / 10 ..< i * n / 10].sorted()))
+                groups.append(StartGroup(.decile(i), members: ascending[(i - 1) * n / 10 ..< i * n / 10].sorted()))
             }
         }
         return groups

@@ -1,3 +1,4 @@
+import Statistics
 import SearchSpace
 
 /// One threshold θ of the fixed-threshold experiment and the groups it is reported for.
@@ -5,9 +6,9 @@ public struct ThresholdSetting: Sendable, Equatable {
     /// `p90`, `p99`, … or `median`.
     public let label: String
     public let value: Double
-    public let groups: [String]
+    public let groups: [StartGroupID]
 
-    public init(label: String, value: Double, groups: [String]) {
+    public init(label: String, value: Double, groups: [StartGroupID]) {
         self.label = label
         self.value = value
         self.groups = groups
@@ -18,9 +19,9 @@ public struct ThresholdSetting: Sendable, Equatable {
     public static func standard(for fitness: FitnessFunction, percentiles: [Double]) -> [ThresholdSetting] {
         let main = percentiles.map { percent in
             let label = percent == percent.rounded() ? "p\(Int(percent))" : "p\(percent)"
-            return ThresholdSetting(label: label, value: OrderStatistics.percentile(fitness.values, percent),
-                                    groups: ["top10", "bottom10", "all"])
+            return ThresholdSetting(label: label, value: Descriptive.quantile(fitness.values, percent / 100),
+                                    groups: StartGroupID.hypothesisGroups)
         }
-        return main + [ThresholdSetting(label: "median", value: OrderStatistics.percentile(fitness.values, 50), groups: ["bottom10"])]
+        return main + [ThresholdSetting(label: "median", value: Descriptive.quantile(fitness.values, 0.5), groups: [.bottom10])]
     }
 }

@@ -33,10 +33,6 @@ public struct Cell: Hashable, Sendable, Comparable, Codable {
 
     public var operations: [Operation] { (0..<Cell.edgeCount).map(operation(onEdge:)) }
 
-    /// The cell with edge `edge` set to `op`.
-    public func replacing(edge: Int, with op: Operation) -> Cell {
-        Cell(code: code + (op.rawValue - operation(onEdge: edge).rawValue) * Cell.strides[edge])
-    }
 
     /// Whether some path of non-`none` edges leads from the input node 0 to the output node 3.
     public var isConnected: Bool {

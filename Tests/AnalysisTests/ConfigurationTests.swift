@@ -1,5 +1,6 @@
 import Foundation
 import Benchmark
+import Search
 import Testing
 @testable import Analysis
 
@@ -34,7 +35,7 @@ import Testing
          "alpha": 0.01, "bootstrapReplicates": 0, "confidence": 0.9, "landscapeWalks": 10, "landscapeWalkLength": 40}
         """)
         #expect(configuration.operatorCount == 50 && configuration.pathLengths == [1, 3])
-        #expect(configuration.acceptanceRules == ["always", "metropolis(T=2)"])
+        #expect(configuration.acceptanceRules == [.always, .metropolis(temperature: 2)])
         #expect(configuration.monteCarlo.walksPerStart == 3 && configuration.monteCarlo.dynamicProgrammingMaxK == 1)
         #expect(configuration.alpha == 0.01 && configuration.landscapeWalkLength == 40)
     }

@@ -1,4 +1,6 @@
 import Analysis
+import Search
+import Support
 import Figures
 import Foundation
 import Plotting
@@ -76,15 +78,15 @@ private func annotations(_ panel: Panel) -> [String] {
 
 @Test func reachPanelsCarryTauAndVerdictOfTheMatchingTest() throws {
     let output = SmallOutput.output
-    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .reachVsImprovability && $0.acceptance == "always" })
+    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .reachVsImprovability && $0.acceptance == .always })
     let figure = FigureSet.figure(for: entry, in: output)
     #expect(figure.panels.count == 3 * 2, "groups × path lengths [1, 10]")
     let test = try #require(output.results.hypotheses.first {
-        $0.primary && $0.statistic == "reach~meanImprovability" && $0.metric == entry.metric && $0.acceptance == "always"
-            && $0.pathLength == 10 && $0.group == "top10"
+        $0.primary && $0.statistic == TestStatistic(.reach, .meanImprovability) && $0.metric == entry.metric
+            && $0.acceptance == .always && $0.pathLength == 10 && $0.group == .top10
     })
     let tau = try #require(test.tau)
-    let expected = "τ = \(tau < 0 ? "\u{2212}" : "")\(String(format: "%.2f", abs(tau))) · \(test.verdict)"
+    let expected = "τ = \(NumberFormat.number(tau)) · \(test.verdict.rawValue)"
     let panel = figure.panels[1]
     #expect(panel.title == "top 10% · L = 10")
     #expect(annotations(panel) == [expected])
@@ -109,10 +111,10 @@ private func annotations(_ panel: Panel) -> [String] {
 @Test func missingDataGivesNoDataPanelsInsteadOfCrashing() throws {
     var output = SmallOutput.output
     // No `always` rule, no tests, no landscape and no cells: every figure still draws and says why.
-    output.results.configuration.acceptanceRules = ["improving"]
+    output.results.configuration.acceptanceRules = [.improving]
     output.results.hypotheses = []
     output.results.landscape = [:]
-    output.records = output.records.filter { $0.acceptance != "always" }
+    output.records = output.records.filter { $0.acceptance != .always }
     output.cells = []
     let figures = FigureSet.figures(output)
     #expect(figures.count == 1 + 3 * 8)

@@ -41,7 +41,7 @@ import Testing
         }
         // The verdict table's CSV matches the primary tests of results.json.
         let primary = results.hypotheses.filter(\.primary)
-        let supported = primary.filter { $0.verdict == "supported" }.count
+        let supported = primary.filter { $0.verdict == .supported }.count
         let tableCSV = all.first { $0.key.hasPrefix("tables/index-") && $0.key.contains("verdict") }?.value
         #expect(tableCSV != nil, "the index verdict table has its CSV")
         let text = String(decoding: tableCSV ?? Data(), as: UTF8.self)

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Report
 
@@ -67,7 +68,7 @@ import Testing
         let precious = folder.url.appendingPathComponent("thesis")
         try FileManager.default.createDirectory(at: precious, withIntermediateDirectories: true)
         try "chapter 1".write(to: precious.appendingPathComponent("ch1.tex"), atomically: true, encoding: .utf8)
-        #expect(throws: SiteError.refusingToReplace(precious.standardizedFileURL.path)) {
+        #expect(throws: OutputError.refusingToReplace(precious.standardizedFileURL.path)) {
             try SiteWriter().write(SampleSite.model(), figures: SampleSite.figures, extraFiles: SampleSite.extraFiles, to: precious)
         }
         #expect(try folder.read("thesis/ch1.tex") == "chapter 1")

@@ -1,4 +1,6 @@
+import Support
 import Analysis
+import Search
 import Figures
 import Foundation
 @testable import Report
@@ -46,16 +48,16 @@ struct ReportContentTests {
         let caption = "Verdicts of the primary tests by hypothesis, experiment, acceptance rule and metric"
         let id = try #require(index.anchor(ofTableCaptioned: caption))
         let csv = try folder.read("site/" + PageContext.csvPath(page: index, tableID: id))
-        let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let metrics = output.results.metrics.map(\.id)
         #expect(lines[0] == ["Hypothesis", "Experiment", "Acceptance"] + metrics)
-        let experiments = Dictionary(uniqueKeysWithValues: ["fixed-length", "fixed-threshold"].map { (Vocabulary.experiment($0), $0) })
+        let experiments = Dictionary(uniqueKeysWithValues: Experiment.allCases.map { ($0.displayName, $0) })
         var covered = 0
         for line in lines.dropFirst() {
             let experiment = try #require(experiments[line[1]])
             for (column, metric) in metrics.enumerated() {
                 let tests = output.results.hypotheses.filter {
-                    $0.primary && $0.hypothesis == line[0] && $0.experiment == experiment && $0.acceptance == line[2] && $0.metric == metric
+                    $0.primary && $0.hypothesis.rawValue == line[0] && $0.experiment == experiment && $0.acceptance.label == line[2] && $0.metric == metric
                 }
                 let parsed = try #require(VerdictSummary.parse(line[3 + column]), "\(line[3 + column])")
                 #expect(parsed.counts == Dictionary(tests.map { ($0.verdict, 1) }, uniquingKeysWith: +), "\(line)")

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 @testable import Report
 
@@ -19,11 +20,11 @@ enum SampleSite {
                 .init(header: Table.Cell("H1", link: "hypotheses/h1.html"), cells: [
                     Table.Cell("cifar10 test", link: "metrics/cifar10-ori-test.html#summary"),
                     .number(-0.4321),
-                    .number(3.2e-7, text: Format.pValue(3.2e-7)),
+                    .number(3.2e-7, text: NumberFormat.pValue(3.2e-7)),
                     Table.Cell("supported", cssClass: "verdict-supported"),
                 ]),
                 .init(header: Table.Cell(hostile), cells: [
-                    "cifar100 test", .number(nil), .number(nil, text: Format.pValue(nil)),
+                    "cifar100 test", .number(nil), .number(nil, text: NumberFormat.pValue(nil)),
                     Table.Cell("undefined", cssClass: "verdict-undefined"),
                 ]),
             ]
@@ -36,12 +37,12 @@ enum SampleSite {
         let h1 = Page(path: "hypotheses/h1.html", title: "H1: reach and improvability",
                       breadcrumbs: [Link("Overview", to: "index.html")], sections: [
             Section("Statement", [.paragraph("Operators with a larger reach improve less often.")]),
-            Section("Result", [.definitions([Definition("τ", Format.number(-0.4321)), Definition("Term " + hostile, hostile)])]),
+            Section("Result", [.definitions([Definition("τ", NumberFormat.number(-0.4321)), Definition("Term " + hostile, hostile)])]),
             Section("Result", [.figure(figure), .paragraph("Back to the [verdicts].")]),
         ])
         let metric = Page(path: "metrics/cifar10-ori-test.html", title: "cifar10 test",
                           breadcrumbs: [Link("Overview", to: "index.html")], sections: [
-            Section("Summary", [.definitions([Definition("Cells", Format.integer(15_625))])]),
+            Section("Summary", [.definitions([Definition("Cells", NumberFormat.integer(15_625))])]),
         ])
         return SiteModel(
             title: title,

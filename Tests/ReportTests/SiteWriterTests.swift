@@ -76,9 +76,9 @@ import Testing
         let csvPath = "tables/index-table-verdicts-script-alert-x-script-quoted.csv"
         #expect(try folder.read("public/index.html").contains("<a href=\"\(csvPath)\" download>Download CSV</a>"))
         let csv = try folder.read("public/" + csvPath)
-        #expect(csv == "Hypothesis,Metric,τ,p (Holm),Verdict\r\n"
-            + "H1,cifar10 test,-0.4321,3.2e-07,supported\r\n"
-            + "\"<script>alert(\"\"x\"\")</script> & 'quoted'\",cifar100 test,,,undefined\r\n")
+        #expect(csv == "Hypothesis,Metric,τ,p (Holm),Verdict\n"
+            + "H1,cifar10 test,-0.4321,3.2e-07,supported\n"
+            + "\"<script>alert(\"\"x\"\")</script> & 'quoted'\",cifar100 test,,,undefined\n")
     }
 
     @Test func numericCellsCarrySortKeysAndClasses() throws {

@@ -1,16 +1,18 @@
+import Analysis
 @testable import Report
+import Support
 import Testing
 
 @Suite("Verdict summaries and shared cells")
 struct VerdictSummaryTests {
     @Test("a summary lists verdicts in a fixed order and reads back to the same counts")
     func roundTrip() {
-        let summary = VerdictSummary(counts: ["inconclusive": 1, "supported": 6])
+        let summary = VerdictSummary(counts: [.inconclusive: 1, .supported: 6])
         #expect(summary.text == "supported 6/7 · inconclusive 1/7")
         #expect(VerdictSummary.parse(summary.text) == summary)
         #expect(summary.cssClass == "verdict-mixed")
-        #expect(VerdictSummary(counts: ["falsified": 3]).cssClass == "verdict-falsified")
-        #expect(VerdictSummary(counts: [:]).text == Format.missing)
+        #expect(VerdictSummary(counts: [.falsified: 3]).cssClass == "verdict-falsified")
+        #expect(VerdictSummary(counts: [:]).text == NumberFormat.missing)
         #expect(VerdictSummary(counts: [:]).cssClass == nil)
     }
 
@@ -19,13 +21,12 @@ struct VerdictSummaryTests {
         #expect(VerdictSummary.parse("supported 6/7 · inconclusive 2/7") == nil)
         #expect(VerdictSummary.parse("supported 6/7 · inconclusive 1/8") == nil)
         #expect(VerdictSummary.parse("supported six/7") == nil)
-        #expect(VerdictSummary.parse(Format.missing) == nil)
+        #expect(VerdictSummary.parse(NumberFormat.missing) == nil)
     }
 
-    @Test("an unknown verdict never becomes a CSS class of its own")
+    @Test("a verdict's CSS class is named after it")
     func verdictClass() {
-        #expect(Vocabulary.verdictClass("supported") == "verdict-supported")
-        #expect(Vocabulary.verdictClass("x\" onclick=\"y") == "verdict-undefined")
+        #expect(Verdict.allCases.map(Vocabulary.verdictClass) == ["verdict-supported", "verdict-falsified", "verdict-inconclusive", "verdict-undefined"])
     }
 
     @Test("p-values that underflowed show as a bound, never as 0")

@@ -110,9 +110,9 @@ struct EngineTests {
             var values = (0..<n).map { _ in Double(generator.nextInt(below: 7)) }
             let sorted = values.sorted()
             let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-            #expect(OrderStatistics.median(&values) == median)
+            #expect(Descriptive.median(selecting: &values) == median)
         }
-        #expect(OrderStatistics.percentile([4, 1, 3, 2], 50) == 2.5)
-        #expect(abs(OrderStatistics.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90) - 9.1) < 1e-12)
+        #expect(Descriptive.quantile([4, 1, 3, 2], 0.5) == 2.5)
+        #expect(abs(Descriptive.quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) - 9.1) < 1e-12)
     }
 }

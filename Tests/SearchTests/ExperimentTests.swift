@@ -40,11 +40,11 @@ struct ExperimentTests {
         let byOperator = Dictionary(grouping: rows, by: \.operatorID)
         for op in ExperimentTests.operators {
             let opRows = try #require(byOperator[op.id])
-            for row in opRows where row.experiment == .fixedLength && row.acceptance == "always" {
+            for row in opRows where row.experiment == .fixedLength && row.acceptance == .always {
                 #expect(row.method == .exact)
-                if row.group == "all" && op.preservesUniform { #expect(row.meanImprovability == 0) }
+                if row.group == .all && op.preservesUniform { #expect(row.meanImprovability == 0) }
             }
-            let dependent = opRows.filter { $0.acceptance != "always" && $0.experiment == .fixedLength }
+            let dependent = opRows.filter { $0.acceptance != .always && $0.experiment == .fixedLength }
             let expectedMethod: ComputationMethod = op.kind == .kEdit(1) ? .exact : .monteCarlo
             #expect(dependent.allSatisfy { $0.method == expectedMethod })
             #expect(dependent.allSatisfy { ($0.standardError == nil) == ($0.method == .exact) })
@@ -52,21 +52,21 @@ struct ExperimentTests {
         // A non-doubly-stochastic op-kernel keeps a genuine non-zero mean over all starts.
         let lopsided = Fixtures.op(.opKernel(p: 0.5, m: Fixtures.lopsidedKernel))
         let lopsidedRows = experiment.rows(for: [lopsided])
-        let all = try #require(lopsidedRows.first { $0.group == "all" && $0.acceptance == "always" && $0.pathLength == 5 })
+        let all = try #require(lopsidedRows.first { $0.group == .all && $0.acceptance == .always && $0.pathLength == 5 })
         #expect(abs(all.meanImprovability!) > 1e-3)
         // Groups: deciles appear on exact rows; improving never has a negative mean.
-        #expect(rows.contains { $0.group == "decile10" })
-        #expect(rows.filter { $0.acceptance == "improving" }.allSatisfy { ($0.meanImprovability ?? 0) >= 0 })
+        #expect(rows.contains { $0.group == .decile(10) })
+        #expect(rows.filter { $0.acceptance == .improving }.allSatisfy { ($0.meanImprovability ?? 0) >= 0 })
         let thresholdRows = rows.filter { $0.experiment == .fixedThreshold }
-        #expect(thresholdRows.contains { $0.thresholdLabel == "median" && $0.group == "bottom10" })
-        #expect(!thresholdRows.contains { $0.thresholdLabel == "p90" && $0.group == "top10" })  // no start below θ
+        #expect(thresholdRows.contains { $0.thresholdLabel == "median" && $0.group == .bottom10 })
+        #expect(!thresholdRows.contains { $0.thresholdLabel == "p90" && $0.group == .top10 })  // no start below θ
     }
 
     @Test func uniformHittingTimeMatchesMonteCarlo() {
         let experiment = ImprovabilityExperiment(fitness: Fixtures.fitness, settings: ExperimentTests.settings)
         let p90 = experiment.thresholds[0]
         let exact = experiment.fixedThresholdRows(Fixtures.op(.uniform), rule: .always, streams: SeededGenerator(seed: 1))
-            .first { $0.group == "bottom10" && $0.thresholdLabel == "p90" }!
+            .first { $0.group == .bottom10 && $0.thresholdLabel == "p90" }!
         #expect(exact.method == .exact)
         // 1/q for q = 0.1 of cells at or above the 90th percentile (up to type-7 interpolation).
         #expect(abs(exact.meanHittingTime! - 10) < 0.01)
@@ -82,7 +82,7 @@ struct ExperimentTests {
 
     @Test func groupsFollowTheRankingRules() {
         let groups = StartGroup.standard(for: Fixtures.fitness, deciles: true)
-        #expect(groups.map(\.name).prefix(4) == ["top10", "bottom10", "all", "decile1"])
+        #expect(groups.map(\.id).prefix(4) == [.top10, .bottom10, .all, .decile(1)])
         #expect(groups[0].members.count == 1_563 && groups[1].members.count == 1_563)
         #expect(groups[3...].reduce(0) { $0 + $1.members.count } == Cell.count)
         let f = Fixtures.fitness.values
@@ -97,42 +97,5 @@ struct ExperimentTests {
     @Test func settingsRoundTrip() throws {
         let data = try JSONEncoder().encode(SearchSettings.default)
         #expect(try JSONDecoder().decode(SearchSettings.self, from: data) == .default)
-    }
-
-    /// Release timing of the default experiment; run with NASREACH_SEARCH_TIMING=1 in release.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["NASREACH_SEARCH_TIMING"] != nil))
-    func timing() {
-        let fitness = Fixtures.fitness
-        let operators = OperatorSet.generate(count: 1_000, seed: 0)
-        var clock = ContinuousClock.now
-        let experiment = ImprovabilityExperiment(fitness: fitness)
-        let rows = experiment.rows(for: operators)
-        print("default experiment: \(rows.count) rows in \(ContinuousClock.now - clock)")
-        var exactOnly = SearchSettings.default
-        exactOnly.acceptanceRules = [.always]
-        exactOnly.thresholdPercentiles = []
-        clock = .now
-        _ = ImprovabilityExperiment(fitness: fitness, settings: exactOnly).rows(for: operators)
-        print("  always, fixed length + bottom10 median threshold: \(ContinuousClock.now - clock)")
-        for rule in SearchSettings.default.acceptanceRules {
-            var only = SearchSettings.default
-            only.acceptanceRules = [rule]
-            let ruleExperiment = ImprovabilityExperiment(fitness: fitness, settings: only)
-            clock = .now
-            _ = ruleExperiment.rows(for: operators)
-            print("  \(rule.label) alone: \(ContinuousClock.now - clock)")
-        }
-        clock = .now
-        let means = SearchBenchmark.exactGroupMeans(operators: operators, experiment: experiment)
-        let exactSeconds = (ContinuousClock.now - clock) / .seconds(1)
-        print("exact group means: \(means.count) in \(exactSeconds) s = \(Double(means.count) / exactSeconds)/s")
-        for op in [operators[0], operators[1], operators.first { $0.family == .opKernel }!] {
-            for rule: AcceptanceRule in [.always, .improving, .metropolis(temperature: 0.5)] {
-                clock = .now
-                let steps = SearchBenchmark.monteCarloSteps(op, rule: rule, fitness: fitness, steps: 20_000_000, threads: 1)
-                let seconds = (ContinuousClock.now - clock) / .seconds(1)
-                print("MC \(op.id) \(rule.label): \(Double(steps.count) / seconds / 1e6) M steps/s/core (\(steps.checksum))")
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 import Analysis
 import Benchmark
+import Search
 
 /// One small but complete analysis configuration shared by the test targets (Analysis, Figures,
 /// Report, CLI), so that their fixtures are the same run and stay in step with the pipeline.
@@ -8,7 +9,7 @@ public enum SmallAnalysis {
         var configuration = Configuration()
         configuration.operatorCount = 24
         configuration.pathLengths = [1, 10]
-        configuration.acceptanceRules = ["always", "improving"]
+        configuration.acceptanceRules = [.always, .improving]
         configuration.bootstrapReplicates = 20
         configuration.landscapeWalks = 20
         configuration.landscapeWalkLength = 30

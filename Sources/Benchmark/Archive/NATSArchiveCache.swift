@@ -1,3 +1,4 @@
+import Support
 import SearchSpace
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import Support
 import SearchSpace
 
 /// Reads the official NATS-Bench topology archive (`NATS-tss-v1_0-3ffb9-simple/`) natively: one bzip2-compressed
@@ -73,49 +74,17 @@ public enum NATSArchiveSource {
         return Survey(architectureCount: cells.count, presentCount: cells.count - missing.count, missing: missing, metricIDs: ids)
     }
 
-    /// Time spent on each stage of reading one architecture file, for the `bench` command.
-    public struct ReadTiming: Sendable {
-        public let file: String
-        public let compressedBytes: Int
-        public let pickleBytes: Int
-        /// Per read, the fastest of the repetitions.
-        public let read: Duration, hash: Duration, decompress: Duration, parse: Duration, extract: Duration
-        public var total: Duration { read + hash + decompress + parse + extract }
-
-        /// The whole archive's estimated read time on `threads` workers, assuming files like this one.
-        public func estimatedArchiveTime(threads: Int) -> Duration { total * Cell.count / max(1, threads) }
-    }
-
-    /// Reads architecture `index` of the archive at `path` `repetitions` times and keeps each stage's fastest time.
-    public static func measureRead(path: String, index: Int = 0, repetitions: Int = 5) throws(InputError) -> ReadTiming {
+    /// Reads and decodes the file of architecture `index` alone, as `load` does for each file; `bench`
+    /// times it to estimate a whole read.
+    public static func readArchitecture(path: String, index: Int) throws(InputError) {
         let cells = try readMeta(path)
         guard cells.indices.contains(index), let file = NATSArchiveFormat.architectureFile(in: path, index: index) else {
             throw InputError(.unreadable, file: path, message: "the archive has no file for architecture \(index)")
         }
-        let clock = ContinuousClock()
-        var best = [Duration](repeating: .seconds(Int64.max), count: 5)
-        var sizes = (0, 0)
-        for _ in 0..<max(1, repetitions) {
-            var stage = clock.now
-            func lap(_ slot: Int) {
-                let now = clock.now
-                best[slot] = min(best[slot], now - stage)
-                stage = now
-            }
-            let bytes = try FileBytes.read(file)
-            lap(0)
-            _ = SHA256.digest(bytes)
-            lap(1)
-            let pickle = try BZip2.decompress(bytes, file: file)
-            lap(2)
-            let value = try PickleReader.read(pickle, file: file)
-            lap(3)
-            _ = try NATSArchiveFormat.results(of: value, index: index, cell: cells[index], file: file)
-            lap(4)
-            sizes = (bytes.count, pickle.count)
-        }
-        return ReadTiming(file: file, compressedBytes: sizes.0, pickleBytes: sizes.1,
-                          read: best[0], hash: best[1], decompress: best[2], parse: best[3], extract: best[4])
+        let bytes = try FileBytes.read(file)
+        _ = SHA256.digest(bytes)
+        _ = try NATSArchiveFormat.results(of: try PickleReader.read(try BZip2.decompress(bytes, file: file), file: file),
+                                          index: index, cell: cells[index], file: file)
     }
 
     // MARK: Reading

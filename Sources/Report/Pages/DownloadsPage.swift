@@ -1,3 +1,4 @@
+import Support
 import Analysis
 
 extension ReportContent {
@@ -55,6 +56,6 @@ extension ReportContent {
             value /= 1000
             unit += 1
         }
-        return unit == 0 ? "\(bytes) B" : Format.number(value, significantDigits: 3) + " " + units[unit]
+        return unit == 0 ? "\(bytes) B" : NumberFormat.number(value, significantDigits: 3) + " " + units[unit]
     }
 }

@@ -1,30 +1,33 @@
+import Support
 import Analysis
+import Figures
+import Search
 
 extension ReportContent {
     /// The caption of the primary-test table of one metric and experiment: also the index's link target.
-    static func evidenceCaption(metric: String, experiment: String) -> String {
-        "\(metric), \(Vocabulary.experiment(experiment)): primary tests"
+    static func evidenceCaption(metric: String, experiment: Experiment) -> String {
+        "\(metric), \(experiment.displayName): primary tests"
     }
 
-    static func furtherTestsCaption(metric: String, experiment: String) -> String {
-        "\(metric), \(Vocabulary.experiment(experiment)): further tests"
+    static func furtherTestsCaption(metric: String, experiment: Experiment) -> String {
+        "\(metric), \(experiment.displayName): further tests"
     }
 
     /// What the hypothesis claims and every Kendall test of it, one section per metric.
-    func hypothesisPage(_ hypothesis: String) -> Page {
+    func hypothesisPage(_ hypothesis: Hypothesis) -> Page {
         var claim: [Block] = [
             .paragraph(Vocabulary.claim(hypothesis)),
             .paragraph("For the fixed-threshold experiment improvability is the mean hitting time, where shorter means more improvable, so the predicted sign of tau is the opposite one. The primary test of a setting correlates reach with the mean statistic; the further tests use the median improvability, the fraction of improving starts and, for fitness-dependent acceptance rules, the effective reach. All are in the Holm family."),
         ]
-        if hypothesis == "H3" {
+        if hypothesis == .h3 {
             claim.append(.paragraph("H3 presupposes many accurate architectures. Whether that holds, per metric:"))
-            claim.append(.definitions(results.metrics.map { Definition($0.id, $0.h3Precondition.sentence) }))
+            claim.append(.definitions(results.metrics.map { Definition($0.id, Vocabulary.h3Precondition($0)) }))
         }
         let tests = results.hypotheses.filter { $0.hypothesis == hypothesis }
         let metricSections = results.metrics.map { metric in
             let ofMetric = tests.filter { $0.metric == metric.id }
             var blocks: [Block] = []
-            for experiment in ofMetric.uniqueKeys(\.experiment).sorted(by: { Vocabulary.experimentOrder($0) < Vocabulary.experimentOrder($1) }) {
+            for experiment in Experiment.allCases where ofMetric.contains(where: { $0.experiment == experiment }) {
                 let ofExperiment = ofMetric.filter { $0.experiment == experiment }
                 blocks.append(.table(testTable(ofExperiment.filter(\.primary), primary: true,
                                                caption: Self.evidenceCaption(metric: metric.id, experiment: experiment))))
@@ -34,12 +37,12 @@ extension ReportContent {
                                                    caption: Self.furtherTestsCaption(metric: metric.id, experiment: experiment))))
                 }
             }
-            if blocks.isEmpty { blocks.append(.paragraph("This results file holds no test of \(hypothesis) for this metric.")) }
+            if blocks.isEmpty { blocks.append(.paragraph("This results file holds no test of \(hypothesis.rawValue) for this metric.")) }
             blocks += figureBlocks(.reachVsImprovability, metric: metric.id) + figureBlocks(.hittingTime, metric: metric.id)
             return Section(metric.id, blocks)
         }
-        return Page(path: Vocabulary.hypothesisPath(hypothesis), title: "\(hypothesis): \(Vocabulary.shortClaim(hypothesis))",
-                    breadcrumbs: Self.home, intro: ["Every Kendall test of \(hypothesis) in this report, per metric, experiment, acceptance rule and setting, with the figures that show them."],
+        return Page(path: Vocabulary.hypothesisPath(hypothesis), title: "\(hypothesis.rawValue): \(Vocabulary.shortClaim(hypothesis))",
+                    breadcrumbs: Self.home, intro: ["Every Kendall test of \(hypothesis.rawValue) in this report, per metric, experiment, acceptance rule and setting, with the figures that show them."],
                     sections: [Section("Claim", claim)] + metricSections)
     }
 
@@ -49,26 +52,26 @@ extension ReportContent {
         let columns = ["Acceptance", "Setting"] + (primary ? [] : ["Test"])
             + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence] : []) + ["Verdict", "Note"]
         return Table(caption: caption, columns: columns, rows: tests.map { test in
-            var cells: [Table.Cell] = [Table.Cell(Vocabulary.setting(test))]
-            if !primary { cells.append(Table.Cell(Vocabulary.test(test))) }
+            var cells: [Table.Cell] = [Table.Cell(test.setting.displayName)]
+            if !primary { cells.append(Table.Cell(test.statistic.displayName)) }
             cells += [.integer(test.n), .number(test.tau), .pValue(test.pValue), .pValue(test.pOneSided), .pValue(test.pAdjusted)]
             if primary { cells.append(Table.Cell(interval(test))) }
             cells += [.verdict(test.verdict), .note(note(test))]
-            return Table.Row(header: Table.Cell(test.acceptance), cells: cells)
+            return Table.Row(header: Table.Cell(test.acceptance.label), cells: cells)
         })
     }
 
     private func interval(_ test: HypothesisTest) -> String {
-        guard let lower = test.ciLower, let upper = test.ciUpper else { return Format.missing }
-        return "[\(Format.number(lower)), \(Format.number(upper))]"
+        guard let lower = test.ciLower, let upper = test.ciUpper else { return NumberFormat.missing }
+        return "[\(NumberFormat.number(lower)), \(NumberFormat.number(upper))]"
     }
 
     /// Why a test is undefined, or which operators carry a tau computed over exact zeros.
     private func note(_ test: HypothesisTest) -> String {
         if let reason = test.reason { return reason }
         if let nonZero = test.nonZeroOperators {
-            let why = test.acceptance == "always" && test.group == "all" ? " (stationary, see Methods)" : ""
-            return "\(Format.integer(nonZero)) of \(Format.integer(test.n)) non-zero, \(Format.integer(test.n - nonZero)) exactly 0\(why)"
+            let why = test.acceptance == .always && test.group == .all ? " (stationary, see Methods)" : ""
+            return "\(NumberFormat.integer(nonZero)) of \(NumberFormat.integer(test.n)) non-zero, \(NumberFormat.integer(test.n - nonZero)) exactly 0\(why)"
         }
         return ""
     }

@@ -1,4 +1,7 @@
+import Support
 import Analysis
+import Figures
+import Search
 
 extension ReportContent {
     /// The question, the verdicts at a glance, the key figure, the data and provenance.
@@ -6,7 +9,7 @@ extension ReportContent {
         let tested = results.hypotheses.filter { $0.tau != nil }.count
         return Page(path: "index.html", title: "Does reach predict improvability?", intro: [
             "Does the reach of a search operator (the expected number of edges one proposal changes in the NATS-Bench topology space) predict its improvability (the accuracy a search using it gains per step)?",
-            "Three hypotheses are tested per metric and experiment setting with Kendall's tau between reach and improvability over \(Format.integer(results.operators.count)) generated operators, with Holm's correction over all \(Format.integer(tested)) tests of this report (α = \(Vocabulary.plain(results.configuration.alpha)))."
+            "Three hypotheses are tested per metric and experiment setting with Kendall's tau between reach and improvability over \(NumberFormat.integer(results.operators.count)) generated operators, with Holm's correction over all \(NumberFormat.integer(tested)) tests of this report (α = \(Vocabulary.plain(results.configuration.alpha)))."
         ], sections: [
             Section("Verdicts", [
                 .paragraph("Each cell counts the verdicts of the primary tests (reach against mean improvability; against mean hitting time for the fixed-threshold experiment) over the settings of one experiment: \"supported 6/7\" means that 6 of its 7 path lengths or thresholds support the hypothesis after Holm's adjustment. Each cell links to the tests on the hypothesis page."),
@@ -23,22 +26,27 @@ extension ReportContent {
     /// One row per hypothesis and (experiment, acceptance), one column per metric.
     func verdictTable(hypothesisPages: [Page]) -> Table {
         let primary = results.hypotheses.filter(\.primary)
-        let combinations = primary.uniqueKeys { [$0.experiment, $0.acceptance] }
-            .sorted { Vocabulary.experimentOrder($0[0]) < Vocabulary.experimentOrder($1[0]) }
+        struct Combination: Hashable {
+            var experiment: Experiment
+            var acceptance: AcceptanceRule
+        }
+        let combinations = Experiment.allCases.flatMap { experiment in
+            primary.filter { $0.experiment == experiment }.uniqueKeys { Combination(experiment: $0.experiment, acceptance: $0.acceptance) }
+        }
         var rows: [Table.Row] = []
-        for (hypothesis, page) in zip(Vocabulary.hypotheses, hypothesisPages) {
+        for (hypothesis, page) in zip(Hypothesis.allCases, hypothesisPages) {
             let ofHypothesis = primary.filter { $0.hypothesis == hypothesis }
             for combination in combinations {
-                let tests = ofHypothesis.filter { [$0.experiment, $0.acceptance] == combination }
+                let tests = ofHypothesis.filter { $0.experiment == combination.experiment && $0.acceptance == combination.acceptance }
                 guard !tests.isEmpty else { continue }
                 let cells = results.metrics.map { metric -> Table.Cell in
                     let summary = VerdictSummary(tests.filter { $0.metric == metric.id })
-                    let anchor = page.anchor(ofTableCaptioned: Self.evidenceCaption(metric: metric.id, experiment: combination[0]))
+                    let anchor = page.anchor(ofTableCaptioned: Self.evidenceCaption(metric: metric.id, experiment: combination.experiment))
                     return Table.Cell(summary.text, link: summary.total > 0 ? page.path + (anchor.map { "#" + $0 } ?? "") : nil,
                                       cssClass: summary.cssClass)
                 }
-                rows.append(Table.Row(header: Table.Cell(hypothesis, link: page.path),
-                                      cells: [Table.Cell(Vocabulary.experiment(combination[0])), Table.Cell(combination[1])] + cells))
+                rows.append(Table.Row(header: Table.Cell(hypothesis.rawValue, link: page.path),
+                                      cells: [Table.Cell(combination.experiment.displayName), Table.Cell(combination.acceptance.label)] + cells))
             }
         }
         return Table(caption: "Verdicts of the primary tests by hypothesis, experiment, acceptance rule and metric",
@@ -52,7 +60,7 @@ extension ReportContent {
             Table.Row(header: Table.Cell(metric.id, link: Vocabulary.metricPath(metric)), cells: [
                 Table.Cell(metric.dataset), Table.Cell(metric.split), .integer(metric.epochs), .integer(metric.count),
                 .accuracy(metric.mean), .accuracy(metric.median), .number(metric.skewness), .percent(metric.shareAboveMean),
-                Table.Cell(metric.h3Precondition.holds ? "holds" : "does not hold"),
+                Table.Cell(metric.h3PreconditionHolds ? "holds" : "does not hold"),
             ])
         })
     }

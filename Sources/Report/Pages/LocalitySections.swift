@@ -1,3 +1,4 @@
+import Support
 import Landscape
 
 extension ReportContent {
@@ -9,7 +10,7 @@ extension ReportContent {
                     [.table(maximaTable(landscape, metric: metric)), .table(fdcTable(landscape, metric: metric)),
                      .table(shellTable(landscape, metric: metric))] + figureBlocks(.fitnessDistance, metric: metric)),
             Section("Autocorrelation", [
-                .paragraph("Autocorrelation ρ(k) of accuracy along a simple random walk over neighbours (edit distance 1): exact from the Fourier order energies, and a seeded Monte Carlo estimate from \(Format.integer(landscape.monteCarloWalks)) walks of length \(Format.integer(landscape.monteCarloWalkLength)) (seed \(landscape.monteCarloSeed)). The correlation length is ℓ = −1/ln ρ(1): \(Format.number(landscape.correlationLength))."),
+                .paragraph("Autocorrelation ρ(k) of accuracy along a simple random walk over neighbours (edit distance 1): exact from the Fourier order energies, and a seeded Monte Carlo estimate from \(NumberFormat.integer(landscape.monteCarloWalks)) walks of length \(NumberFormat.integer(landscape.monteCarloWalkLength)) (seed \(landscape.monteCarloSeed)). The correlation length is ℓ = −1/ln ρ(1): \(NumberFormat.number(landscape.correlationLength))."),
                 .table(autocorrelationTable(landscape, metric: metric)),
             ] + figureBlocks(.autocorrelation, metric: metric)),
             Section("Fourier order energies", [
@@ -37,7 +38,7 @@ extension ReportContent {
             ("Global maximum (API index)", .integer(landscape.globalMaxIndex)),
             ("Strict local maxima (better than all 24 neighbours)", .integer(landscape.numLocalMaxima)),
             ("Local maxima (API indices, best first)", .list(landscape.localMaxima.map(String.init))),
-            ("Their accuracies", .list(landscape.localMaximaFitness.map { Format.number($0, significantDigits: 4) })),
+            ("Their accuracies", .list(landscape.localMaximaFitness.map { NumberFormat.number($0, significantDigits: 4) })),
             ("Their edit distances to the global maximum", .list(landscape.localMaximaDistance.map(String.init))),
             ("Pearson correlation of their accuracy with that distance", .number(landscape.localMaximaPearson)),
             ("Spearman correlation of their accuracy with that distance", .number(landscape.localMaximaSpearman)),

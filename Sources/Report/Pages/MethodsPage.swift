@@ -1,4 +1,7 @@
+import Support
 import Analysis
+import Search
+import Figures
 import Foundation
 
 extension ReportContent {
@@ -22,18 +25,18 @@ extension ReportContent {
             Section("Exact and Monte Carlo", [
                 .paragraph("Fitness-independent operators whose kernel depends only on the edit distance are diagonalised by the Fourier transform on Z₅⁶, and op-kernel operators are products over the edges, so under always-accept every improvability is exact. Fitness-dependent acceptance is solved exactly by dynamic programming for k-edit(k) with k ≤ \(configuration.monteCarlo.dynamicProgrammingMaxK) and estimated by Monte Carlo otherwise (\(configuration.monteCarlo.startsPerGroup) starts per group × \(configuration.monteCarlo.walksPerStart) walks; hitting times \(configuration.monteCarlo.hittingStartsPerGroup) starts × \(configuration.monteCarlo.hittingWalksPerStart) walks, capped at \(configuration.monteCarlo.hittingTimeCap) iterations and counted as censored). The table counts the rows of tables/improvability.csv by method."),
                 .table(methodTable),
-                .paragraph("Stationarity: for an operator whose proposals are symmetric (or doubly stochastic), always-accept leaves the uniform distribution stationary, so its mean improvability over all cells is exactly 0. \(Format.integer(preserving)) of the \(Format.integer(results.operators.count)) operators of this run have that property; their means are stored as exact zeros. If every operator's mean is 0 the H3 test of that setting is undefined; otherwise tau-b runs over the zeros and the non-zero values, and the hypothesis page says how many operators carry it. The median and the fraction of improving starts are tested as well."),
+                .paragraph("Stationarity: for an operator whose proposals are symmetric (or doubly stochastic), always-accept leaves the uniform distribution stationary, so its mean improvability over all cells is exactly 0. \(NumberFormat.integer(preserving)) of the \(NumberFormat.integer(results.operators.count)) operators of this run have that property; their means are stored as exact zeros. If every operator's mean is 0 the H3 test of that setting is undefined; otherwise tau-b runs over the zeros and the non-zero values, and the hypothesis page says how many operators carry it. The median and the fraction of improving starts are tested as well."),
             ]),
             Section("Operators", [
-                .paragraph("\(Format.integer(results.operators.count)) operators generated from seed \(results.provenance.seed) so that reach spans 0 to 6 with several structures at equal reach. Every operator's parameters are in operators.csv and results.json."),
+                .paragraph("\(NumberFormat.integer(results.operators.count)) operators generated from seed \(results.provenance.seed) so that reach spans 0 to 6 with several structures at equal reach. Every operator's parameters are in operators.csv and results.json."),
                 .table(familyTable),
             ]),
             Section("Statistics", [.definitions([
                 Definition("Correlation", "Kendall's tau-b (ties handled) between the operators' reach (or effective reach) and an improvability statistic, over the operator set, as scipy.stats.kendalltau computes it."),
                 Definition("p-values", "Two-sided and one-sided in the hypothesised direction; exact for small samples without ties, otherwise asymptotic normal with tie correction (as scipy). Shown with three significant digits, in scientific notation below 0.001, and as < 1e-300 when the p-value underflows."),
-                Definition("Multiple comparisons", "Holm–Bonferroni over all \(Format.integer(tested)) tests of this report that have a tau (of \(Format.integer(results.hypotheses.count)) tests in all), at α = \(Vocabulary.plain(configuration.alpha))."),
+                Definition("Multiple comparisons", "Holm–Bonferroni over all \(NumberFormat.integer(tested)) tests of this report that have a tau (of \(NumberFormat.integer(results.hypotheses.count)) tests in all), at α = \(Vocabulary.plain(configuration.alpha))."),
                 Definition("Verdict", "supported: Holm-adjusted p < α with tau of the hypothesised sign; falsified: adjusted p < α with the opposite sign; inconclusive: otherwise; undefined: the statistic carries no information (the reason is given)."),
-                Definition("Confidence intervals", "Percentile bootstrap over operators for every primary tau: \(Format.integer(configuration.bootstrapReplicates)) replicates, \(Vocabulary.plain(100 * configuration.confidence))% level."),
+                Definition("Confidence intervals", "Percentile bootstrap over operators for every primary tau: \(NumberFormat.integer(configuration.bootstrapReplicates)) replicates, \(Vocabulary.plain(100 * configuration.confidence))% level."),
             ])]),
             Section("Configuration", [
                 .paragraph("Every setting of this run, by its key in a --config file."),
@@ -43,19 +46,27 @@ extension ReportContent {
     }
 
     var methodTable: Table {
-        let keys = output.records.uniqueKeys { [$0.experiment, $0.acceptance, $0.family] }
-            .sorted { Vocabulary.experimentOrder($0[0]) < Vocabulary.experimentOrder($1[0]) }
-        var counts: [[String]: (exact: Int, monteCarlo: Int)] = [:]
+        struct Key: Hashable {
+            var experiment: Experiment
+            var acceptance: AcceptanceRule
+            var family: OperatorFamily
+        }
+        let keys = Experiment.allCases.flatMap { experiment in
+            output.records.lazy.filter { $0.experiment == experiment }
+                .uniqueKeys { Key(experiment: $0.experiment, acceptance: $0.acceptance, family: $0.family) }
+        }
+        var counts: [Key: (exact: Int, monteCarlo: Int)] = [:]
         for record in output.records {
-            let key = [record.experiment, record.acceptance, record.family]
+            let key = Key(experiment: record.experiment, acceptance: record.acceptance, family: record.family)
             var count = counts[key] ?? (0, 0)
-            if record.method == "exact" { count.exact += 1 } else { count.monteCarlo += 1 }
+            if record.method == .exact { count.exact += 1 } else { count.monteCarlo += 1 }
             counts[key] = count
         }
         return Table(caption: "Improvability rows by method", columns: ["Experiment", "Acceptance", "Family", "Exact", "Monte Carlo"],
                      rows: keys.map { key in
-                         Table.Row(header: Table.Cell(Vocabulary.experiment(key[0])), cells: [
-                             Table.Cell(key[1]), Table.Cell(key[2]), .integer(counts[key]!.exact), .integer(counts[key]!.monteCarlo),
+                         Table.Row(header: Table.Cell(key.experiment.displayName), cells: [
+                             Table.Cell(key.acceptance.label), Table.Cell(key.family.rawValue), .integer(counts[key]!.exact),
+                             .integer(counts[key]!.monteCarlo),
                          ])
                      })
     }
@@ -67,7 +78,7 @@ extension ReportContent {
         ], rows: families.map { family in
             let members = results.operators.filter { $0.family == family }
             let reaches = members.map(\.reach)
-            return Table.Row(header: Table.Cell(family), cells: [
+            return Table.Row(header: Table.Cell(family.rawValue), cells: [
                 .integer(members.count), .number(reaches.min()), .number(reaches.max()),
                 .integer(members.filter(\.symmetric).count), .note(parameters(of: members)),
             ])
@@ -77,8 +88,8 @@ extension ReportContent {
     /// The parameters actually drawn for one family's operators.
     private func parameters(of members: [OperatorRecord]) -> String {
         func range(_ values: [Double]) -> String {
-            guard let low = values.min(), let high = values.max() else { return Format.missing }
-            return "\(Format.number(low)) to \(Format.number(high))"
+            guard let low = values.min(), let high = values.max() else { return NumberFormat.missing }
+            return "\(NumberFormat.number(low)) to \(NumberFormat.number(high))"
         }
         var parts: [String] = []
         let ks = Set(members.compactMap(\.params.k)).sorted()

@@ -1,11 +1,14 @@
+import Support
 import Analysis
+import Search
+import Figures
 
 extension ReportContent {
     /// One metric: its distribution, H3's precondition, the top/bottom 10% breakdowns and its landscape's locality.
     func metricPage(_ metric: MetricSummary) -> Page {
         var sections = [
             Section("Distribution", figureBlocks(.distribution, metric: metric.id) + [.table(distributionTable(metric))]),
-            Section("H3 precondition", [.paragraph(metric.h3Precondition.sentence)]),
+            Section("H3 precondition", [.paragraph(Vocabulary.h3Precondition(metric))]),
             Section("Top and bottom 10%", breakdownBlocks(metric) + figureBlocks(.topBottomBreakdown, metric: metric.id)),
             Section("Improvability by path length", figureBlocks(.improvabilityByPathLength, metric: metric.id)),
         ]
@@ -16,7 +19,7 @@ extension ReportContent {
         }
         return Page(path: Vocabulary.metricPath(metric), title: metric.id, breadcrumbs: Self.home, intro: [
             "Dataset \(metric.dataset), split \(metric.split)" + (metric.epochs.map { ", \($0) epochs" } ?? "")
-                + " (source column \(metric.column)): \(Format.integer(metric.count)) cells, accuracies in percent.",
+                + " (source column \(metric.column)): \(NumberFormat.integer(metric.count)) cells, accuracies in percent.",
         ], sections: sections.filter { !$0.blocks.isEmpty })
     }
 
@@ -39,10 +42,10 @@ extension ReportContent {
 
     /// The acceptance rule and path length the breakdowns are shown for: always-accept (else the first
     /// rule) at the smallest path length, where the operators differ most.
-    func breakdownSetting(_ metric: String) -> (acceptance: String, pathLength: Int)? {
+    func breakdownSetting(_ metric: String) -> (acceptance: AcceptanceRule, pathLength: Int)? {
         let ofMetric = results.breakdowns.filter { $0.metric == metric }
         let rules = ofMetric.uniqueKeys(\.acceptance)
-        guard let acceptance = rules.contains("always") ? "always" : rules.first,
+        guard let acceptance = rules.contains(.always) ? .always : rules.first,
               let pathLength = ofMetric.filter({ $0.acceptance == acceptance }).map(\.pathLength).min() else { return nil }
         return (acceptance, pathLength)
     }
@@ -60,15 +63,15 @@ extension ReportContent {
             $0.metric == metric.id && $0.acceptance == setting.acceptance && $0.pathLength == setting.pathLength
         }
         var blocks: [Block] = [.paragraph(
-            "Improvability of the operators with \(setting.acceptance) acceptance at path length L = \(setting.pathLength), starting from the top 10% and from the bottom 10% of cells, grouped by operator family and by reach band (reach a–b: from a up to, not including, b; 6 falls in 5–6). Mean and median are over the operators' group-mean improvability (accuracy points per iteration); the fraction improved is the average over the operators of the share of starts whose expected accuracy rises.")]
-        for group in ["top10", "bottom10"] {
-            for (by, label) in [("family", "Family"), ("reachBand", "Reach band")] {
+            "Improvability of the operators with \(setting.acceptance.label) acceptance at path length L = \(setting.pathLength), starting from the top 10% and from the bottom 10% of cells, grouped by operator family and by reach band (reach a–b: from a up to, not including, b; 6 falls in 5–6). Mean and median are over the operators' group-mean improvability (accuracy points per iteration); the fraction improved is the average over the operators of the share of starts whose expected accuracy rises.")]
+        for group in [StartGroupID.top10, .bottom10] {
+            for (by, label) in [(Breakdown.Dimension.family, "Family"), (.reachBand, "Reach band")] {
                 // Reach bands read in order of reach; families in the order the operator set lists them.
                 let rows = shown.filter { $0.group == group && $0.by == by }
-                    .sorted { by == "reachBand" && Self.bandStart($0.key) < Self.bandStart($1.key) }
+                    .sorted { by == .reachBand && Self.bandStart($0.key) < Self.bandStart($1.key) }
                 guard !rows.isEmpty else { continue }
                 blocks.append(.table(Table(
-                    caption: "\(metric.id), \(Vocabulary.group(group)), by \(label.lowercased()) (\(setting.acceptance), L = \(setting.pathLength))",
+                    caption: "\(metric.id), \(group.displayName), by \(label.lowercased()) (\(setting.acceptance.label), L = \(setting.pathLength))",
                     columns: [label, "Operators", "Mean improvability", "Median improvability", "Fraction improved"],
                     rows: rows.map { row in
                         Table.Row(header: Table.Cell(row.key), cells: [

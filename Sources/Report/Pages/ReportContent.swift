@@ -31,7 +31,7 @@ public struct ReportContent: Sendable {
 
     /// Every page, with site-wide navigation and provenance.
     public var model: SiteModel {
-        let hypothesisPages = Vocabulary.hypotheses.map(hypothesisPage)
+        let hypothesisPages = Hypothesis.allCases.map(hypothesisPage)
         let pages = [indexPage(hypothesisPages: hypothesisPages)] + hypothesisPages + results.metrics.map(metricPage)
             + [methodsPage, downloadsPage]
         let source = results.provenance
@@ -41,7 +41,7 @@ public struct ReportContent: Sendable {
             provenance: Provenance(input: source.input, inputSHA256: source.inputSHA256, seed: source.seed,
                                    version: source.version, generatedAt: source.generatedAt),
             navigation: [Link("Overview", to: "index.html")]
-                + Vocabulary.hypotheses.map { Link($0, to: Vocabulary.hypothesisPath($0)) }
+                + Hypothesis.allCases.map { Link($0.rawValue, to: Vocabulary.hypothesisPath($0)) }
                 + results.metrics.map { Link($0.id, to: Vocabulary.metricPath($0)) }
                 + [Link("Methods", to: Self.methodsPath), Link("Downloads", to: Self.downloadsPath)],
             pages: pages)

@@ -21,7 +21,7 @@ public struct AtomicFolder: Sendable {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw SiteError.io("cannot create \(parent.path): \(error.localizedDescription)")
+            throw OutputError.io("cannot create \(parent.path): \(error.localizedDescription)")
         }
         try checkReplaceable()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString)")
@@ -40,37 +40,27 @@ public struct AtomicFolder: Sendable {
     public func replace(with files: [String: [UInt8]]) throws {
         try replace { staging in
             for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-                try SitePath.validate(path)
+                try RelativePath.validate(path)
                 let url = staging.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Self.write(bytes, to: url)
+                try AtomicFile.writeInPlace(bytes, to: url)
             }
         }
     }
 
     /// Throws unless `output` may be replaced; callers check before long work, not only after it.
-    /// Writes without first copying the bytes into a `Data` (results tables run to tens of megabytes).
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        guard let file = fopen(url.path, "wb") else {
-            throw SiteError.io("cannot create \(url.path): \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(file) }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == bytes.count else { throw SiteError.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
-    }
-
-    public func checkReplaceable() throws(SiteError) {
+    public func checkReplaceable() throws(OutputError) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         let isEmpty = isDirectory.boolValue && ((try? fileManager.contentsOfDirectory(atPath: output.path))?.isEmpty ?? false)
         let isOurs = fileManager.fileExists(atPath: output.appendingPathComponent(marker).path)
-        guard isDirectory.boolValue, isEmpty || isOurs else { throw SiteError.refusingToReplace(output.path) }
+        guard isDirectory.boolValue, isEmpty || isOurs else { throw OutputError.refusingToReplace(output.path) }
     }
 
     /// Moves `staging` to `output` by rename; an existing `output` is first renamed aside, restored if
     /// the second rename fails, then deleted.
-    func swap(_ staging: URL) throws(SiteError) {
+    func swap(_ staging: URL) throws(OutputError) {
         guard FileManager.default.fileExists(atPath: output.path) else {
             try Self.rename(staging, output)
             return
@@ -88,9 +78,9 @@ public struct AtomicFolder: Sendable {
         try? FileManager.default.removeItem(at: aside)
     }
 
-    private static func rename(_ from: URL, _ to: URL) throws(SiteError) {
+    private static func rename(_ from: URL, _ to: URL) throws(OutputError) {
         guard Foundation.rename(from.path, to.path) == 0 else {
-            throw SiteError.io("cannot rename \(from.path) to \(to.path): \(String(cString: strerror(errno)))")
+            throw OutputError.io("cannot rename \(from.path) to \(to.path): \(String(cString: strerror(errno)))")
         }
     }
 }

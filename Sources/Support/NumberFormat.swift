@@ -2,7 +2,7 @@ import Foundation
 
 /// Number formatting shared by every page, so the same quantity always reads the same way:
 /// a fixed number of significant digits, a true minus sign, `—` for missing values.
-public enum Format {
+public enum NumberFormat {
     /// Shown for a missing or undefined value.
     public static let missing = "—"
     /// U+2212: typographically a minus, unlike the hyphen that `String(format:)` produces.
@@ -26,9 +26,7 @@ public enum Format {
             let decimals = max(0, digits - 1 - exponent)
             text = String(format: "%.\(decimals)f", magnitude)
         }
-        // Rounding can turn a tiny negative into "0.000"; a sign on zero would mislead.
-        let roundsToZero = text.allSatisfy { $0 == "0" || $0 == "." }
-        return value < 0 && !roundsToZero ? minus + text : text
+        return signed(value < 0 ? "-" + text : text)
     }
 
     /// A p-value: three significant digits down to 0.001 (`0.0123`), then two in scientific
@@ -38,6 +36,22 @@ public enum Format {
         if p < pValueFloor { return "< 1e-300" }
         if p < 1e-3 { return scientific(p, significantDigits: 2) }
         return number(p, significantDigits: 3)
+    }
+
+    /// `value` with exactly `digits` decimals and a true minus sign, for sentences and figure labels
+    /// (`−4.81`); nil, NaN → `—`.
+    public static func fixed(_ value: Double?, digits: Int) -> String {
+        guard let value, !value.isNaN else { return missing }
+        if value.isInfinite { return value < 0 ? minus + "∞" : "∞" }
+        return signed(String(format: "%.\(max(0, digits))f", value))
+    }
+
+    /// Replaces the leading ASCII hyphen of a formatted number by a minus sign, and drops the sign of a
+    /// value that prints as zero (a sign on zero would mislead).
+    public static func signed(_ text: String) -> String {
+        guard text.hasPrefix("-") else { return text }
+        let body = text.dropFirst()
+        return body.allSatisfy({ $0 == "0" || $0 == "." }) ? String(body) : minus + body
     }
 
     /// An integer with thin-space thousands grouping, e.g. `15 625`.
