@@ -1,14 +1,18 @@
-# The two commands of the README, and the release build they share.
+# The two commands of the README, and the release build they share. Both first install the system
+# packages the build needs when they are missing (scripts/install-system-packages.sh holds the list).
 # Tests run in release mode (with testing enabled): the numeric tests are slow in debug builds.
 SWIFT_RELEASE = -c release -Xswiftc -enable-testing
 
-.PHONY: report test bench
+.PHONY: report test bench system-packages
 
-report:
+system-packages:
+	@bash scripts/install-system-packages.sh
+
+report: system-packages
 	swift run -c release nasreach report
 
-test:
+test: system-packages
 	swift test $(SWIFT_RELEASE)
 
-bench:
+bench: system-packages
 	swift run -c release nasreach bench

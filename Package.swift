@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// One library per pipeline stage; data flows one way:
-/// SearchSpace → Benchmark → (Landscape, Search) → Statistics → Analysis → (Figures via Plotting) → Report → CLI.
+/// One library per pipeline stage; data flows one way. Support (utilities) and Statistics (mathematics)
+/// are leaves; SearchSpace → Benchmark → (Landscape, Search) → Analysis → Figures (via Plotting) →
+/// Report → NASReachCLI. Each module's README says what it owns and what it must not import.
 let package = Package(
     name: "nasreach",
     platforms: [.macOS(.v13)],
@@ -30,23 +31,26 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "Support"),
-        .target(name: "Statistics"),
-        .target(name: "SearchSpace"),
-        .target(name: "Benchmark", dependencies: ["SearchSpace", "Statistics", "Support", "CBZip2"]),
-        .target(name: "Landscape", dependencies: ["SearchSpace", "Statistics", "Support"]),
-        .target(name: "Search", dependencies: ["SearchSpace", "Statistics", "Support"]),
-        .target(name: "Analysis", dependencies: ["SearchSpace", "Benchmark", "Landscape", "Search", "Statistics", "Support"]),
-        .target(name: "Plotting", dependencies: ["CCairo", "CZlib", "Support"]),
-        .target(name: "Figures", dependencies: ["Analysis", "Plotting", "Search", "Statistics", "Support"]),
+        .target(name: "Support", exclude: ["README.md"]),
+        .target(name: "Statistics", exclude: ["README.md"]),
+        .target(name: "SearchSpace", exclude: ["README.md"]),
+        .target(name: "Benchmark", dependencies: ["SearchSpace", "Statistics", "Support", "CBZip2"], exclude: ["README.md"]),
+        .target(name: "Landscape", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
+        .target(name: "Search", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
+        .target(name: "Analysis", dependencies: ["SearchSpace", "Benchmark", "Landscape", "Search", "Statistics", "Support"], exclude: ["README.md"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "CZlib", "Support"], exclude: ["README.md"]),
+        .target(name: "Figures", dependencies: ["Analysis", "Plotting", "Search", "Statistics", "Support"], exclude: ["README.md"]),
+        // The default theme is compiled in from templates/ and site/ at build time.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "Report", dependencies: [
             "Analysis", "Figures", "Landscape", "Search", "Support",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], exclude: ["README.md"], plugins: ["EmbedTheme"]),
         .target(name: "NASReachCLI", dependencies: [
             "Support", "SearchSpace", "Benchmark", "Landscape", "Search", "Statistics", "Analysis", "Figures", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "nasreach", dependencies: ["NASReachCLI"]),
 
         // Fixtures shared by the test targets: one small analysis of the synthetic default.
@@ -57,10 +61,10 @@ let package = Package(
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark", "SearchSpace", "Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "SearchSpace", "Statistics", "Support", "Benchmark"], resources: [.copy("Golden")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SearchSpace", "Statistics", "Support", "Benchmark"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Support", "CZlib"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting", "Search", "Support", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures", "Search", "Support", "TestSupport"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting", "Search", "Support", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures", "Search", "Support", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI", "Analysis", "Figures", "Report", "Search", "Support", "TestSupport"], resources: [.copy("BadInputs")]),
     ]
 )

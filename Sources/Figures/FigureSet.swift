@@ -20,7 +20,7 @@ public enum FigureSet {
     /// The bytes of every figure in every format, by site-relative path (`<entry.path>.png`, `.svg`,
     /// `.pdf`). Figures are drawn in parallel; the bytes do not depend on `threads`.
     public static func render(
-        _ output: AnalysisOutput, threads: Int, sourceDateEpoch: Int? = sourceDateEpochFromEnvironment()
+        _ output: AnalysisOutput, threads: Int, sourceDateEpoch: Int?
     ) throws(RenderError) -> [String: [UInt8]] {
         let data = FigureData(output)
         let entries = FigureCatalog.entries(for: output.results)

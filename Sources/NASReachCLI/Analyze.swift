@@ -2,7 +2,6 @@ import Support
 import Analysis
 import ArgumentParser
 import Foundation
-import Report
 
 /// `nasreach analyze`: compute everything and write the results folder; draw nothing.
 struct Analyze: ParsableCommand {

@@ -81,7 +81,7 @@ struct Bench: ParsableCommand {
                                      version: NASReach.version, generatedAt: "bench").run()
             }
             report("analysis, default configuration (1 run)", seconds: analysisTime)
-            let figures = try measure(runs: min(runs, 3)) { _ = try FigureSet.render(output!, threads: Parallel.defaultThreads) }
+            let figures = try measure(runs: min(runs, 3)) { _ = try FigureSet.render(output!, threads: Parallel.defaultThreads, sourceDateEpoch: 0) }
             report("figures, whole set (PNG + SVG + PDF)", seconds: figures)
             output = nil  // the peak memory below is then that of one report, not of two analyses at once
             if !skipReport {
@@ -90,7 +90,7 @@ struct Bench: ParsableCommand {
                 let full = try measure(runs: 1) {
                     let run = AnalysisRun(benchmark: try options.load(), configuration: .default, seed: 0, threads: Parallel.defaultThreads,
                                           version: NASReach.version, generatedAt: "bench").run()
-                    try ReportBuilder.write(output: run, figureFiles: try FigureSet.render(run, threads: Parallel.defaultThreads), to: folder)
+                    try ReportBuilder.write(output: run, figureFiles: try FigureSet.render(run, threads: Parallel.defaultThreads, sourceDateEpoch: 0), to: folder)
                 }
                 report("full report, end to end (1 run)", seconds: full)
             }

@@ -3,7 +3,6 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Landscape
-import Statistics
 
 /// `nasreach landscape`: the locality metrics only.
 struct LandscapeCommand: ParsableCommand {

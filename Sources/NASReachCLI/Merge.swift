@@ -2,7 +2,6 @@ import Support
 import Analysis
 import ArgumentParser
 import Foundation
-import Statistics
 
 /// `nasreach merge`: combine the partial results of `analyze --shard i/n` into one results folder,
 /// identical to what a single run would have written.

@@ -4,7 +4,6 @@ import ArgumentParser
 import Figures
 import Foundation
 import Report
-import Statistics
 
 /// `nasreach render`: figures and HTML from a results folder, without recomputing anything.
 struct Render: ParsableCommand {
@@ -67,7 +66,7 @@ struct SiteOptions: ParsableArguments {
     /// Figures, then pages; ends by printing where the site is.
     func render(_ output: AnalysisOutput, theme: Theme, threads: Int, progress: ProgressReporter) throws {
         progress.begin("figures")
-        let figures = try FigureSet.render(output, threads: threads)
+        let figures = try FigureSet.render(output, threads: threads, sourceDateEpoch: try RunMetadata.sourceDateEpoch())
         progress.begin("site")
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, to: folder)

@@ -2,7 +2,6 @@ import Support
 import Analysis
 import ArgumentParser
 import Foundation
-import Statistics
 
 /// Options shared by the commands that run the analysis: configuration, worker count, output chatter.
 struct RunOptions: ParsableArguments {
@@ -28,18 +27,15 @@ struct RunOptions: ParsableArguments {
 }
 
 enum RunMetadata {
-    /// ISO 8601 time of the run: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
-    static func generatedAt() throws -> String {
-        let environment = ProcessInfo.processInfo.environment
-        var date = Date()
-        if let text = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(text) else {
-                throw CommandFailure(message: "SOURCE_DATE_EPOCH must be a whole number of seconds, found '\(text)'", status: ExitStatus.usage)
-            }
-            date = Date(timeIntervalSince1970: TimeInterval(seconds))
+    /// `SOURCE_DATE_EPOCH` (reproducible builds), checked: a malformed value is a usage error.
+    static func sourceDateEpoch() throws -> Int? {
+        do {
+            return try SourceDateEpoch.parse(ProcessInfo.processInfo.environment)
+        } catch {
+            throw CommandFailure(message: error.description, status: ExitStatus.usage)
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
+
+    /// ISO 8601 time of the run: `SOURCE_DATE_EPOCH` when set, else now.
+    static func generatedAt() throws -> String { SourceDateEpoch.timestamp(try sourceDateEpoch()) }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Benchmark
 import Foundation
 import Statistics
+import Support
 
 /// `nasreach validate`: check a benchmark source and print what it holds.
 struct Validate: ParsableCommand {

@@ -25,18 +25,13 @@ public let pngScale = 2.0
 /// The date written into PDFs when `SOURCE_DATE_EPOCH` is unset, so output never depends on the clock.
 public let defaultSourceDateEpoch = 0
 
-/// `SOURCE_DATE_EPOCH` from the environment (the reproducible-builds convention), if it is an integer.
-public func sourceDateEpochFromEnvironment() -> Int? {
-    ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-}
-
 /// The bytes of `figure` in `format`; the caller decides where they go. Rendering the same figure
 /// twice gives identical bytes; different figures may be rendered concurrently.
 ///
 /// - Parameter sourceDateEpoch: seconds since 1970 stored as the PDF's creation and modification
 ///   date; nil means `defaultSourceDateEpoch`.
 public func render(
-    _ figure: Figure, as format: OutputFormat, sourceDateEpoch: Int? = sourceDateEpochFromEnvironment()
+    _ figure: Figure, as format: OutputFormat, sourceDateEpoch: Int? = nil
 ) throws(RenderError) -> [UInt8] {
     let figureLayout = layout(figure)
     let sink = ByteSink()

@@ -41,6 +41,5 @@ struct RealDataTests {
         print("landscape analysis of 3 metrics:", clock.now - start)
         let summaries = analyses.map(\.summary)
         #expect(summaries.map(\.numLocalMaxima) == RealDataTests.expected.map(\.localMaxima))
-        print(LandscapeTable.format(zip(RealDataTests.expected, summaries).map { ($0.column, $1) }))
     }
 }

@@ -11,9 +11,9 @@ import Testing
         let templates = try Theme.files(in: Self.repository.appendingPathComponent("templates"))
             .filter { $0.key.hasSuffix(".mustache") }
         let onDisk = Dictionary(uniqueKeysWithValues: templates.map { (String($0.key.dropLast(".mustache".count)), String(decoding: $0.value, as: UTF8.self)) })
-        #expect(Theme.default.templates == onDisk, "run python3 templates/embed-theme.py")
+        #expect(Theme.default.templates == onDisk, "the EmbedTheme plugin compiles templates/ and site/ in at build time")
         let assets = try Theme.files(in: Self.repository.appendingPathComponent("site"))
-        #expect(Theme.default.assets == assets, "run python3 templates/embed-theme.py")
+        #expect(Theme.default.assets == assets, "the EmbedTheme plugin compiles templates/ and site/ in at build time")
     }
 
     @Test func defaultTemplatesNeverRenderUnescaped() {

@@ -1,12 +1,13 @@
 import Foundation
+import Landscape
 
 /// A plain-text terminal table of landscape summaries: one row per quantity, one column per metric.
-public enum LandscapeTable {
+enum LandscapeTable {
     /// Lags of ρ(k) shown in the table (the JSON has all of them).
     static let shownLags = [1, 2, 5, 10, 20]
 
     /// Renders the table; `columns` pairs each metric's title with its summary, in display order.
-    public static func format(_ columns: [(title: String, summary: LandscapeSummary)]) -> String {
+    static func format(_ columns: [(title: String, summary: LandscapeSummary)]) -> String {
         var rows: [(String, [String])] = [("quantity", columns.map(\.title))]
         func row(_ label: String, _ cell: (LandscapeSummary) -> String) {
             rows.append((label, columns.map { cell($0.summary) }))
