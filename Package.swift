@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// One library per pipeline stage; data flows one way:
-/// SearchSpace → Benchmark → (Landscape, Search) → Statistics → Analysis → (Figures via Plotting) → Report → CLI.
+/// SearchSpace → Benchmark → (Landscape, Search, Algorithms) → Statistics → Analysis → (Figures via Plotting) → Report → CLI.
 let package = Package(
     name: "nasreach",
     platforms: [.macOS(.v13)],
@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "Benchmark", dependencies: ["SearchSpace", "Statistics", "CBZip2"]),
         .target(name: "Landscape", dependencies: ["SearchSpace", "Statistics"]),
         .target(name: "Search", dependencies: ["SearchSpace", "Statistics"]),
+        .target(name: "Algorithms", dependencies: ["SearchSpace", "Statistics"]),
         .target(name: "Analysis", dependencies: ["SearchSpace", "Benchmark", "Landscape", "Search", "Statistics"]),
         .target(name: "Plotting", dependencies: ["CCairo", "CZlib"]),
         .target(name: "Figures", dependencies: ["Analysis", "Plotting", "Statistics"]),
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark", "SearchSpace"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "SearchSpace", "Statistics", "Benchmark"], resources: [.copy("Golden")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SearchSpace", "Statistics", "Benchmark"]),
+        .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "SearchSpace", "Statistics"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CZlib"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting", "TestSupport"]),
