@@ -1,5 +1,5 @@
 /// Everything measured for one algorithm on one metric.
-public struct AlgorithmMeasurement: Sendable, Equatable {
+public struct AlgorithmMeasurement: Sendable, Equatable, Codable {
     public let algorithm: AlgorithmID
     public let parameters: [String: Double]
     public let metric: String

@@ -35,6 +35,7 @@ public enum AlgorithmStudy {
     public static func measure(_ algorithms: [any SearchAlgorithm], on landscapes: [SearchLandscape],
                                settings: AlgorithmStudySettings = AlgorithmStudySettings(), seed: UInt64,
                                threads: Int) -> [AlgorithmMeasurement] {
+        precondition(Set(landscapes.map(\.metric)).count == landscapes.count, "metric names key the random streams")
         let root = SeededGenerator(seed: seed)
         let blocks = (settings.runs + runsPerItem - 1) / runsPerItem
         struct Item: Sendable { let landscape: Int, algorithm: Int, group: Int?, block: Int }
@@ -61,27 +62,24 @@ public enum AlgorithmStudy {
             return .untilMaximum(runUntilGlobalMaximum(algorithm, on: landscape, runs: runs, budget: settings.budget,
                                                        streams: streams.stream(StableKey.of("runs"))))
         }
-        var next = 0
-        var measurements: [AlgorithmMeasurement] = []
-        for landscape in landscapes {
-            for algorithm in algorithms {
-                var records: [RunRecord] = []
-                var started: [[StartedRunRecord]] = Array(repeating: [], count: landscape.startGroups.count)
-                for group in groupSlots(landscape) {
-                    for _ in 0..<blocks {
-                        switch outputs[next] {
-                        case .untilMaximum(let block): records += block
-                        case .started(let block): started[group!] += block
-                        }
-                        next += 1
-                    }
-                }
-                measurements.append(summarise(algorithm, on: landscape, records: records, started: started,
-                                              settings: settings,
-                                              streams: algorithmStream(root, landscape: landscape, algorithm: algorithm)))
-            }
+        // Outputs are in item order: per pair, `blocks` items of runs until the maximum, then per group.
+        let pairs = landscapes.indices.flatMap { landscape in algorithms.indices.map { (landscape, $0) } }
+        let firstItems = pairs.reduce(into: [0]) { starts, pair in
+            starts.append(starts.last! + groupSlots(landscapes[pair.0]).count * blocks)
         }
-        return measurements
+        return Parallel.map(count: pairs.count, threads: threads) { pair in
+            let (landscape, algorithm) = (landscapes[pairs[pair].0], algorithms[pairs[pair].1])
+            var records: [RunRecord] = []
+            var started: [[StartedRunRecord]] = Array(repeating: [], count: landscape.startGroups.count)
+            for (offset, output) in outputs[firstItems[pair] ..< firstItems[pair + 1]].enumerated() {
+                switch output {
+                case .untilMaximum(let block): records += block
+                case .started(let block): started[offset / blocks - 1] += block
+                }
+            }
+            return summarise(algorithm, on: landscape, records: records, started: started, settings: settings,
+                             streams: algorithmStream(root, landscape: landscape, algorithm: algorithm))
+        }
     }
 
     private static func groupSlots(_ landscape: SearchLandscape) -> [Int?] {

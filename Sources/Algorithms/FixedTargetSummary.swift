@@ -37,7 +37,7 @@ public struct FixedTargetSummary: Sendable, Equatable, Codable {
 }
 
 /// The expected running time of COCO and IOHanalyzer (Hansen et al. 2021, "COCO: a platform for comparing
-/// continuous optimizers in a black-box setting"; Auger & Hansen 2005): the queries spent over all runs,
+/// continuous optimizers in a black-box setting"; Wang et al. 2022, "IOHanalyzer"): the queries spent over all runs,
 /// each run capped at the budget, divided by the number of runs that hit the target within the budget,
 /// ERT = Σ_r min(T_r, B) / #{r : T_r ≤ B}. It estimates the queries a restarted algorithm would need.
 public struct ExpectedRunningTime: Sendable, Equatable {

@@ -14,7 +14,7 @@ public struct LocalSearch: SearchAlgorithm {
     public init() {}
 
     public var id: AlgorithmID { .localSearch }
-    public var parameters: [String: Double] { ["neighbours": Double(NeighbourTable.degree)] }
+    public var parameters: [String: Double] { [:] }
 
     public func search(_ run: inout SearchRun) {
         let fitness = run.landscape.fitness

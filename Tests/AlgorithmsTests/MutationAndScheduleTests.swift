@@ -31,6 +31,22 @@ import Statistics
         #expect(annealing.temperature(afterQueries: 1_000) == annealing.temperature(afterQueries: 100))
     }
 
+    /// Metropolis acceptance at the two extremes: hot, every proposal is taken (one edit per iteration);
+    /// frozen, no worsening proposal is (the walk's fitness never falls).
+    @Test func annealingAcceptsEverythingWhenHotAndNothingWorseWhenFrozen() {
+        let group = TestLandscapes.standardGroups(TestLandscapes.rugged.fitness)[2]
+        let hot = SimulatedAnnealing(initialTemperature: 1e12, finalTemperature: 1e12)
+        let frozen = SimulatedAnnealing(initialTemperature: 1e-12, finalTemperature: 1e-12)
+        let hotRuns = AlgorithmStudy.runFromGroup(hot, group, on: TestLandscapes.rugged, runs: 0..<50,
+                                                  pathLengths: [1, 20], streams: SeededGenerator(seed: 15))
+        #expect(hotRuns.allSatisfy { $0.distanceMoved == [1, 20] })
+        #expect(hotRuns.contains { $0.fitnessGained[1] < 0 })
+        let frozenRuns = AlgorithmStudy.runFromGroup(frozen, group, on: TestLandscapes.rugged, runs: 0..<50,
+                                                     pathLengths: Array(1...20), streams: SeededGenerator(seed: 15))
+        #expect(frozenRuns.allSatisfy { $0.fitnessGained == $0.fitnessGained.sorted() && $0.fitnessGained[0] >= 0 })
+        #expect(frozenRuns.contains { $0.distanceMoved[19] < 20 })
+    }
+
     /// The (1+λ) EA is elitist: its parent's fitness never falls, so improvability is never negative and
     /// reach counts only accepted moves.
     @Test func onePlusLambdaNeverLosesFitness() {

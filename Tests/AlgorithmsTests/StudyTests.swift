@@ -8,11 +8,17 @@ import Statistics
 
     @Test func resultsDoNotDependOnTheThreadCount() {
         let algorithms = StandardAlgorithms.all(budget: Self.settings.budget)
-        let landscapes = [TestLandscapes.rugged, TestLandscapes.singleBasin(target: 77)]
+        let basin = TestLandscapes.singleBasin(target: 77)
+        let oneGroup = TestLandscapes.landscape("basin", basin.fitness.values, groups: [StartCells(name: "all", members: [5, 6])])
+        let landscapes = [TestLandscapes.rugged, oneGroup]
         let one = AlgorithmStudy.measure(algorithms, on: landscapes, settings: Self.settings, seed: 5, threads: 1)
         let two = AlgorithmStudy.measure(algorithms, on: landscapes, settings: Self.settings, seed: 5, threads: 2)
         #expect(one == two)
-        #expect(one.count == 10)
+        #expect(one.map(\.metric) == Array(repeating: "rugged", count: 5) + Array(repeating: "basin", count: 5))
+        #expect(one.allSatisfy { $0.runs == 30 && $0.fixedTargets.allSatisfy { $0.runtimes.count == 30 } })
+        #expect(one[0].reachImprovability.map(\.group) == ["top10", "top10", "bottom10", "bottom10", "all", "all"])
+        #expect(one[9].reachImprovability.map(\.group) == ["all", "all"])
+        #expect(one[9].reachImprovability.allSatisfy { $0.runs == 30 })
         #expect(one.map(\.algorithm.rawValue).prefix(5) == ["random-search", "local-search", "regularized-evolution",
                                                             "simulated-annealing", "one-plus-lambda-ea"])
         let other = AlgorithmStudy.measure(algorithms, on: landscapes, settings: Self.settings, seed: 6, threads: 2)
