@@ -87,8 +87,6 @@ public struct SearchRun {
     /// Unique cells queried so far.
     public var queries: Int { cache.count }
 
-    public func isQueried(_ cell: Int) -> Bool { cache.contains(cell) }
-
     /// Evaluates `cell`, counting a query if the run has not seen it before.
     @inline(__always)
     public mutating func query(_ cell: Int) -> Double {
