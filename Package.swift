@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// One library per pipeline stage; data flows one way. Support (utilities) and Statistics (mathematics)
-/// are leaves; SearchSpace → Benchmark → (Landscape, Search) → Analysis → Figures (via Plotting) →
+/// are leaves; SearchSpace → Benchmark → (Landscape, Search, Algorithms) → Analysis → Figures (via Plotting) →
 /// Report → NASReachCLI. Each module's README says what it owns and what it must not import.
 let package = Package(
     name: "nasreach",
@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Benchmark", dependencies: ["SearchSpace", "Statistics", "Support", "CBZip2"], exclude: ["README.md"]),
         .target(name: "Landscape", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
         .target(name: "Search", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
+        .target(name: "Algorithms", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
         .target(name: "Analysis", dependencies: ["SearchSpace", "Benchmark", "Landscape", "Search", "Statistics", "Support"], exclude: ["README.md"]),
         .target(name: "Plotting", dependencies: ["CCairo", "CZlib", "Support"], exclude: ["README.md"]),
         .target(name: "Figures", dependencies: ["Analysis", "Plotting", "Search", "Statistics", "Support"], exclude: ["README.md"]),
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Golden")]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark", "SearchSpace", "Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "SearchSpace", "Statistics", "Support", "Benchmark"], resources: [.copy("Golden")]),
+        .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "SearchSpace", "Statistics"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SearchSpace", "Statistics", "Support", "Benchmark"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Benchmark", "Search", "Statistics", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Support", "CZlib"]),
