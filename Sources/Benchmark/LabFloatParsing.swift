@@ -17,9 +17,10 @@ public enum FloatParsing: String, Sendable, CaseIterable {
     }
 }
 
-/// A native re-implementation of pandas 2.2.1's `precise_xstrtod` for plain decimal text
-/// (`[+-]digits[.digits][(e|E)[+-]digits]`), written from its documented behaviour and checked bit for bit
-/// against pandas (Tests/BenchmarkTests/Fixtures/pandas_float_golden.json).
+/// The algorithm of pandas 2.2.1's `precise_xstrtod`, in Swift, for plain decimal text
+/// (`[+-]digits[.digits][(e|E)[+-]digits]`), checked bit for bit against pandas itself
+/// (Tests/BenchmarkTests/Fixtures/pandas/pandas_float_golden.json). pandas' older `xstrtod` ("legacy") is not
+/// what the lab used: read that way, CIFAR-10 has 250 neutral networks, not the published 249.
 ///
 /// Why it is not correctly rounded: it keeps at most 17 significant digits (leading zeros count as
 /// digits), accumulates them in a double (`m = m·10 + d`, which rounds once m passes 2^53), then applies

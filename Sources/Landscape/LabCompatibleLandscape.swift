@@ -139,7 +139,7 @@ public struct LabCompatibleLandscape: Codable, Sendable, Equatable {
         let strongSizes = basins.strongSizes.filter { $0 > 0 }
         numStrongBasins = Double(strongSizes.count)
         avgStrongBasinSize = strongSizes.isEmpty ? nil : Double(strongSizes.reduce(0, +)) / Double(strongSizes.count)
-        strongBasinExtent = Double(strongSizes.reduce(0, +)) / cellCount
+        strongBasinExtent = Double(basins.cellsInSomeStrongBasin) / cellCount
         globalMaxStrongBasinExtent = globalBasin.flatMap { basins.strongSizes[$0] > 0 ? Double(basins.strongSizes[$0]) / cellCount : nil }
 
         let networks = analysis.neutralNetworks.networks
@@ -187,7 +187,7 @@ public struct LabCompatibleLandscape: Codable, Sendable, Equatable {
 
     /// Cell codes of a network: the equal-fitness component of its representative.
     static func members(of network: NeutralNetworks.Network, fitness: FitnessFunction, neighbours: NeighbourTable) -> [Int] {
-        guard let start = fitness.apiIndex.firstIndex(of: Int32(network.representative)) else { return [] }
+        let start = fitness.apiIndex.firstIndex(of: Int32(network.representative))!  // a representative is a cell's API index
         var members = [start]
         var seen: Set<Int> = [start]
         var head = 0
@@ -248,6 +248,8 @@ struct LabBasins {
     let strongSizes: [Int]
     /// Cells in at least one of the lab's weak basins (never a maximum).
     let cellsInSomeWeakBasin: Int
+    /// Cells in at least one of the lab's strong basins: more than one only when identical basins share them.
+    let cellsInSomeStrongBasin: Int
 
     init(_ basins: Basins, maxima: [Int]) {
         let words = basins.wordsPerCell
@@ -263,7 +265,7 @@ struct LabBasins {
             } ?? b
         }
         var strong = [Int](repeating: 0, count: maxima.count)
-        var covered = 0
+        var covered = 0, coveredStrongly = 0
         for x in 0..<Cell.count where !isMaximum.contains(x) {
             var holders: [Int] = []
             for w in 0..<words {
@@ -277,12 +279,14 @@ struct LabBasins {
             covered += 1
             // In the lab's strong basins unless two of the basins holding x are different sets.
             if holders.allSatisfy({ sameSetAsEarlier[$0] == sameSetAsEarlier[first] }) {
+                coveredStrongly += 1
                 for basin in holders { strong[basin] += 1 }
             }
         }
         weakSizes = basins.weakSizes.map { $0 - 1 }
         strongSizes = strong
         cellsInSomeWeakBasin = covered
+        cellsInSomeStrongBasin = coveredStrongly
     }
 }
 

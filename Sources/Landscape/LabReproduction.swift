@@ -107,9 +107,13 @@ public struct LabReproduction: Sendable, Codable, Equatable {
         return abs(value - published) <= 1e-9 * abs(published) ? .withinFloatingPoint : .differs
     }
 
-    /// Significant digits of the shortest decimal that reads back as `value` (e.g. 6 for 0.998912, 2 for 6.4e-05).
+    /// Significant digits of a published number: those of the shortest decimal that reads back as `value`,
+    /// but at least every digit of its integer part, since a published count such as 690 is exact, not 6.9e2
+    /// (e.g. 6 for 0.998912, 2 for 6.4e-05, 3 for 690).
     static func significantDigits(_ value: Double) -> Int {
-        (1...17).first { Double(String(format: "%.\($0 - 1)e", value)) == value } ?? 17
+        let shortest = (1...17).first { Double(String(format: "%.\($0 - 1)e", value)) == value } ?? 17
+        let integerDigits = abs(value) < 1 ? 0 : Int(log10(abs(value)).rounded(.down)) + 1
+        return min(17, max(shortest, integerDigits))
     }
 }
 

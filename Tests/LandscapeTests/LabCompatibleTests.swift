@@ -94,6 +94,24 @@ enum LabLandscapes {
         #expect(lab.largestNeutralNetUniquePhenotypes == nil)
     }
 
+    /// Two equal peaks two edits apart on a flat plain: both lab basins are the same set (every other cell),
+    /// and the lab, comparing basins by value, removes no shared cell, so both strong basins are that set too.
+    @Test func identicalBasinsKeepTheirSharedCells() {
+        var values = [Double](repeating: 0, count: Cell.count)
+        values[0] = 10
+        values[6] = 10  // `skip_connect` on edges 0 and 1
+        let lab = LabLandscapes.lab(FitnessFunction(valuesByCode: values))
+        let n = Double(Cell.count), rest = n - 2
+        #expect(lab.numWeakBasins == 2 && lab.avgWeakBasinSize == rest)
+        #expect(lab.numStrongBasins == 2)
+        #expect(lab.avgStrongBasinSize == rest)
+        #expect(lab.strongBasinExtent == rest / n)  // a share of the space: the union, not the sum
+        #expect(lab.globalMaxStrongBasinExtent == rest / n)
+        #expect(lab.weakBasinExtent == rest / n)
+        // nasreach's strong basin is the cells in exactly one weak basin: here only the two peaks.
+        #expect(LandscapeAnalysis(fitness: FitnessFunction(valuesByCode: values)).basins.strongSizes == [1, 1])
+    }
+
     /// The synthetic golden landscape's basins and networks, computed independently with numpy.
     @Test func agreesWithTheIndependentGolden() {
         let golden = SyntheticGolden.shared
@@ -174,6 +192,9 @@ enum LabLandscapes {
         #expect(LabReproduction.significantDigits(0.998912) == 6)
         #expect(LabReproduction.significantDigits(6.4e-05) == 2)
         #expect(LabReproduction.significantDigits(17) == 2)
+        #expect(LabReproduction.significantDigits(690) == 3)
+        #expect(LabReproduction.significantDigits(13_122.05882) == 10)
+        #expect(LabReproduction.status(691, published: 690) == .differs)
         #expect(LabReproduction.status(15_608.0 / 15_625, published: 0.998912) == .reproducedExactly)
         #expect(LabReproduction.status(13_122.058823529413, published: 13_122.05882) == .reproducedExactly)
         #expect(LabReproduction.status(13_122.0589, published: 13_122.05882) == .differs)
