@@ -131,16 +131,4 @@ struct LabReproductionRealDataTests {
             #expect(layout.largestNeutralNetworkClasses == 5)
         }
     }
-
-    @Test func printTheReproductionTable() {
-        for (column, reproduced) in zip(Self.columns, Self.reproductions) {
-            print("== \(column)")
-            for entry in reproduced.reproduction.entries {
-                let lab = reproduced.lab[LabCompatibleLandscape.CodingKeys(stringValue: entry.field)!]
-                print(entry.field, entry.published.map { "\($0)" } ?? "-", entry.labCompatible.map { "\($0)" } ?? "-",
-                      lab.map { "pandas=\($0)" } ?? "-", entry.exact.map { "exact=\($0)" } ?? "-",
-                      entry.status.rawValue, entry.cause?.rawValue ?? "", separator: " | ")
-            }
-        }
-    }
 }
