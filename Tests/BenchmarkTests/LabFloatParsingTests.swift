@@ -30,7 +30,7 @@ private func bits(_ hex: String) -> UInt64 { UInt64(hex, radix: 16)! }
         for entry in golden.cases where PandasPreciseXstrtod.parse(entry.text)?.bitPattern != bits(entry.pandas) {
             mismatches.append(entry.text)
         }
-        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+        #expect(mismatches.count == 0, "first mismatches: \(mismatches.prefix(5))")
     }
 
     /// The golden set must exercise the difference, or the test above could pass with `Double(_:)`.
