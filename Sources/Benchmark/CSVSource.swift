@@ -11,12 +11,12 @@ public enum CSVSource {
     /// How many missing architectures an error lists by name.
     static let missingListed = 5
 
-    public static func load(path: String) throws(InputError) -> Benchmark {
+    public static func load(path: String, floatParsing: FloatParsing = .correctlyRounded) throws(InputError) -> Benchmark {
         let bytes = try FileBytes.read(path)
-        return try parse(bytes: bytes, file: path)
+        return try parse(bytes: bytes, file: path, floatParsing: floatParsing)
     }
 
-    public static func parse(bytes: [UInt8], file: String) throws(InputError) -> Benchmark {
+    public static func parse(bytes: [UInt8], file: String, floatParsing: FloatParsing = .correctlyRounded) throws(InputError) -> Benchmark {
         var reader = CSVReader(bytes: bytes, file: file)
         guard let header = try reader.nextRecord(), header.fields.contains(where: { !$0.text.isEmpty }) else {
             throw InputError(.invalid, file: file, line: 1, column: 1, message: "the file is empty: expected a header row naming an architecture column and metric columns")
@@ -54,7 +54,7 @@ public enum CSVSource {
                 indexByRow.append(cellByRow.count - 1)
             }
             for (slot, metric) in layout.metrics.enumerated() {
-                values[slot].append(try accuracy(record.fields[metric.column], columnName: metric.name, file: file))
+                values[slot].append(try accuracy(record.fields[metric.column], columnName: metric.name, file: file, floatParsing: floatParsing))
             }
             if let classColumn = layout.isomorphism { classes.append(record.fields[classColumn].text) }
             lineByRow.append(record.line)
@@ -64,7 +64,8 @@ public enum CSVSource {
     }
 
     /// A percentage in [0, 100]; anything else names the field.
-    static func accuracy(_ field: CSVReader.Field, columnName: String, file: String) throws(InputError) -> Double {
+    static func accuracy(_ field: CSVReader.Field, columnName: String, file: String,
+                         floatParsing: FloatParsing) throws(InputError) -> Double {
         let text = field.text.trimmingSpaces()
         func fail(_ message: String, hint: String? = nil) -> InputError {
             InputError(.invalid, file: file, line: field.line, column: field.column, message: message, hint: hint)
@@ -83,7 +84,7 @@ public enum CSVSource {
         }
         guard value >= 0 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is negative: accuracies are percentages from 0 to 100") }
         guard value <= 100 else { throw fail("\(columnName) value \(Snippet.quoted(text)) is above 100: accuracies are percentages from 0 to 100") }
-        return value + 0  // folds -0 into 0
+        return floatParsing.value(of: text, correctlyRounded: value) + 0  // folds -0 into 0
     }
 
     private static func assemble(file: String, layout: ColumnLayout, cellByRow: [Cell], indexByRow: [Int], lineByRow: [Int],

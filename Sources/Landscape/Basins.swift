@@ -15,6 +15,10 @@ public struct Basins: Sendable, Equatable {
     public let strongSizes: [Int]
     /// Per maximum: the largest edit distance from m to a cell of its strong basin.
     public let strongExtents: [Int]
+    /// Which weak basins each cell lies in: bit b of word `cell · wordsPerCell + b / 64` is set for basin b
+    /// (kept for the lab-compatible measures, which need the sets themselves).
+    let membershipBits: [UInt64]
+    let wordsPerCell: Int
 
     /// - Parameter maxima: codes of the strict local maxima.
     ///
@@ -85,6 +89,8 @@ public struct Basins: Sendable, Equatable {
         self.weakExtents = weakExtents
         self.strongSizes = strongSizes
         self.strongExtents = strongExtents
+        membershipBits = basinBits
+        wordsPerCell = words
     }
 
     /// Mean weak-basin size; nil without maxima.
