@@ -1,5 +1,6 @@
 import SearchSpace
 import Statistics
+import Support
 
 /// The locality measures under the lab's own names and definitions (Tao & Bang 2024, code in
 /// v-tao/nats-bench-landscape), so that nasreach's numbers can sit beside the published ones
@@ -22,7 +23,7 @@ import Statistics
 ///   exact autocorrelation.
 /// Counts are held as doubles, like every number of the published summary. A value the lab's code could not
 /// have produced (it would divide by zero or fail) is nil.
-public struct LabCompatibleLandscape: Codable, Sendable, Equatable {
+public struct LabCompatibleLandscape: Codable, Sendable, Equatable, WritesNullFields {
     public let maxFitness: Double?
     public let avgFitnessDiffFromMax: Double?
     public let fdc: Double?
@@ -57,7 +58,7 @@ public struct LabCompatibleLandscape: Codable, Sendable, Equatable {
     public let largestNeutralNetPercolationIndex: Double?
     public let correlationLength: Double?
 
-    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable, NullEncodedKeys {
+    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
         case maxFitness, avgFitnessDiffFromMax
         case fdc = "FDC"
         case spearmanr, kendalltau, numLocalMaxima, modality
