@@ -1,5 +1,6 @@
 import Foundation
 import SearchSpace
+import Support
 import Testing
 @testable import Landscape
 
@@ -146,7 +147,7 @@ enum LabLandscapes {
 
     @Test func encodesUnderTheLabsNames() throws {
         let lab = LabLandscapes.lab(LabLandscapes.cone)
-        let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(lab)) as? [String: Any])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(JSONRecordEncoder.encode(lab))) as? [String: Any])
         #expect(Set(object.keys) == Set(LabCompatibleLandscape.CodingKeys.allCases.map(\.stringValue)))
         #expect(object["FDC"] != nil && object["fdc"] == nil)
         #expect(object["localMaximaPearsonr"] is NSNull)  // undefined values are written as null
