@@ -23,7 +23,7 @@ extension FigureBuilder {
                                           color: FigureStyle.familyColor(family))))
             }
             return Panel(title: "\(group.name) · L = \(length) · always", x: .categorical(families, label: "operator family"),
-                         y: Axis(label: "mean improvability"), marks: marks).notingMissingData()
+                         y: Axis(label: FigureStyle.improvabilityLabel), marks: marks).notingMissingData()
         }
         return (panels, 2, [])
     }

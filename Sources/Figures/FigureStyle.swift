@@ -14,13 +14,28 @@ enum FigureStyle {
         return knownFamilies.filter(present.contains) + extra
     }
 
-    static func familyColor(_ family: String) -> Color {
-        if let index = knownFamilies.firstIndex(of: family) { return Palette.color(index) }
-        return Palette.color(knownFamilies.count + abs(family.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) }) % 3)
+    /// Colour and marker of each known family, each unique in both: the three large families get the
+    /// three most distinct Okabe–Ito hues, the small anchor families reddish purple and black, so no two
+    /// families share a hue (blue and sky blue, orange and vermillion are hard to tell apart).
+    private static let knownLooks: [String: (color: Color, marker: MarkerShape)] = [
+        "per-edge": (Palette.blue, .circle), "distance-mixture": (Palette.orange, .square),
+        "op-kernel": (Palette.bluishGreen, .triangle), "k-edit": (Palette.reddishPurple, .diamond), "uniform": (Palette.black, .cross),
+    ]
+    /// Looks of families the figures do not know yet, chosen by a hash of the name.
+    private static let extraLooks: [(color: Color, marker: MarkerShape)] = [
+        (Palette.skyBlue, .plus), (Palette.vermillion, .triangleDown), (Palette.yellow, .circle),
+    ]
+
+    private static func look(_ family: String) -> (color: Color, marker: MarkerShape) {
+        knownLooks[family] ?? extraLooks[abs(family.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) }) % extraLooks.count]
     }
 
+    static func familyColor(_ family: String) -> Color { look(family).color }
+
+    static func familyMarker(_ family: String) -> MarkerShape { look(family).marker }
+
     static func familyLegend(_ families: [String]) -> [LegendEntry] {
-        families.map { LegendEntry($0, color: familyColor($0)) }
+        families.map { LegendEntry($0, color: familyColor($0), marker: familyMarker($0)) }
     }
 
     /// A number with two decimals and a true minus sign.
@@ -31,12 +46,20 @@ enum FigureStyle {
         return body.allSatisfy { $0 == "0" || $0 == "." } ? String(body) : "\u{2212}" + body
     }
 
-    /// `τ = −0.41 · supported`, or why there is no tau.
+    /// `H1 · τ = −0.41 · supported`, or why there is no tau: a panel that shows a test names it.
     static func tauText(_ test: HypothesisTest?) -> String {
         guard let test else { return "no test" }
-        guard let tau = test.tau else { return "τ undefined" }
-        return "τ = \(number(tau)) · \(test.verdict)"
+        guard let tau = test.tau else { return "\(test.hypothesis) · τ undefined" }
+        return "\(test.hypothesis) · τ = \(number(tau)) · \(test.verdict)"
     }
+
+    /// Axis labels with their units: accuracies are percentages, improvability is their change per
+    /// iteration, reach the expected edit distance of one proposal.
+    static func accuracyLabel(_ metric: String) -> String { "\(metric) accuracy (%)" }
+    static let improvabilityLabel = "mean improvability (accuracy points per iteration)"
+    static let reachLabel = "reach (edits per proposal)"
+    static let pathLengthLabel = "path length L (iterations, log scale)"
+    static let hittingTimeLabel = "mean hitting time (iterations, log scale)"
 
     /// An axis range over `values` with room above the data for the annotations in the top corners;
     /// `.auto` when the values do not span a range.

@@ -8,10 +8,13 @@ import CZlib
 enum PNGEncoder {
     /// zlib level: 1–3 are the fast ones, and flat-colour plots compress well even at these.
     static let compressionLevel: Int32 = 2
+    /// Images embedded in SVG and PDF are small beside a figure's PNG, and every byte is stored once
+    /// more as base64: they get zlib's best compression.
+    static let embeddedCompressionLevel: Int32 = 9
 
     /// The PNG bytes of `surface`'s pixels: 8-bit RGB when every pixel is opaque, RGBA otherwise, each
     /// row with filter type Up.
-    static func encode(_ surface: OpaquePointer) throws(RenderError) -> [UInt8] {
+    static func encode(_ surface: OpaquePointer, compressionLevel: Int32 = compressionLevel) throws(RenderError) -> [UInt8] {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
@@ -34,7 +37,7 @@ enum PNGEncoder {
         header += [8, opaque ? 2 : 6, 0, 0, 0]
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         appendChunk("IHDR", header, to: &png)
-        appendChunk("IDAT", try deflated(raw), to: &png)
+        appendChunk("IDAT", try deflated(raw, level: compressionLevel), to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
@@ -93,12 +96,12 @@ enum PNGEncoder {
     }
 
     /// A zlib stream (as IDAT holds it) of `bytes`.
-    private static func deflated(_ bytes: [UInt8]) throws(RenderError) -> [UInt8] {
+    private static func deflated(_ bytes: [UInt8], level: Int32) throws(RenderError) -> [UInt8] {
         var length = compressBound(uLong(bytes.count))
         var out = [UInt8](repeating: 0, count: Int(length))
         let status = out.withUnsafeMutableBufferPointer { out in
             bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(input.count), compressionLevel)
+                compress2(out.baseAddress, &length, input.baseAddress, uLong(input.count), level)
             }
         }
         guard status == Z_OK else { throw RenderError(message: "PNG: zlib error \(status)") }
