@@ -290,7 +290,8 @@ struct LayoutEngine {
         }
         for (index, rule) in rules.enumerated() {
             guard let text = rule.label, !text.isEmpty else { continue }
-            let label = metrics.truncated(text, font, maxWidth: inner.width / 2)
+            // A horizontal rule has the plot's width for its label; a vertical one shares it with others.
+            let label = metrics.truncated(text, font, maxWidth: rule.orientation == .horizontal ? inner.width : inner.width / 2)
             let width = metrics.width(label, font)
             var candidates: [(Double, Double)] = []
             switch rule.orientation {

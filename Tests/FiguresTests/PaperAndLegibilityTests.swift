@@ -45,8 +45,10 @@ func everyFigureLaysOutTidilyInEveryPreset(preset: Preset) {
             }
         }
         let drawn = Set(result.texts.map(\.text))
+        // A note too wide for a small panel wraps onto lines that read as the note again.
+        let notes = result.texts.filter { $0.role == .annotation }.map(\.text).joined(separator: " ")
         for case .annotation(let note) in figure.panels.flatMap(\.marks) {
-            #expect(drawn.contains(note.text), "\(entry.path) (\(preset)): annotation \"\(note.text)\" was dropped")
+            #expect(notes.contains(note.text), "\(entry.path) (\(preset)): annotation \"\(note.text)\" was dropped")
         }
         for case .rule(let rule) in figure.panels.flatMap(\.marks) where rule.label != nil {
             #expect(drawn.contains(rule.label!), "\(entry.path) (\(preset)): rule label \"\(rule.label!)\" was dropped")
