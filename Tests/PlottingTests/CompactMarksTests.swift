@@ -68,3 +68,47 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(images.count == MarkerShape.allCases.count, "each shape draws differently")
     for format in OutputFormat.allCases { #expect(try render(figure, as: format).count > 1000) }
 }
+
+/// The absolute points an SVG path visits (endpoints and control points), for comparing two spellings
+/// of one path. Handles the commands Cairo and `compactingSVGPaths` write.
+private func absolutePoints(_ data: String) -> [(Double, Double)] {
+    let scanner = Scanner(string: data)
+    scanner.charactersToBeSkipped = CharacterSet(charactersIn: " ,")
+    var points: [(Double, Double)] = []
+    var pen = (0.0, 0.0), start = (0.0, 0.0)
+    let commands = CharacterSet(charactersIn: "MLCZmlhvcz")
+    while !scanner.isAtEnd {
+        guard let command = scanner.scanCharacters(from: commands) else { Issue.record("unparsed: \(data)"); break }
+        for letter in command {
+            func number() -> Double { scanner.scanDouble() ?? .nan }
+            switch letter {
+            case "M", "L": pen = (number(), number()); points.append(pen)
+            case "C": for _ in 0..<3 { pen = (number(), number()); points.append(pen) }; pen = points.last!
+            case "m", "l": pen = (pen.0 + number(), pen.1 + number()); points.append(pen)
+            case "h": pen.0 += number(); points.append(pen)
+            case "v": pen.1 += number(); points.append(pen)
+            case "c":
+                let origin = pen
+                for _ in 0..<3 { points.append((origin.0 + number(), origin.1 + number())) }
+                pen = points.last!
+            default: pen = start
+            }
+            if letter == "M" || letter == "m" { start = pen }
+        }
+    }
+    return points
+}
+
+@Test func compactPathDataDrawsTheSamePoints() {
+    let cairo = "M 804.5 153.25 L 801.25 158.75 L 807.75 158.75 Z M 670.75 122.25 L 670.75 122.25 M 5.453125 -3.359375 C 5.453125 -4.140625 5.289062 -4.742188 4.96875 -5.171875 L 4.96875 0.5 Z "
+    let svg = #"<path style="a" d="\#(cairo)"/><g id="x"/>"#
+    let compact = compactingSVGPaths(svg)
+    let data = String(compact.split(separator: "\"")[3])
+    #expect(data.count < cairo.count * 2 / 3, "\(data)")
+    let before = absolutePoints(cairo), after = absolutePoints(data)
+    #expect(before.count == after.count)
+    for (a, b) in zip(before, after) { #expect(abs(a.0 - b.0) < 1e-5 && abs(a.1 - b.1) < 1e-5, "\(a) vs \(b) in \(data)") }
+    #expect(compact.hasSuffix(#"<g id="x"/>"#), "the rest is untouched")
+    // Anything Cairo does not write stays as it is.
+    #expect(compactingSVGPaths(#"<path d="M 1 2 Q 3 4 5 6"/>"#) == #"<path d="M 1 2 Q 3 4 5 6"/>"#)
+}
