@@ -158,16 +158,35 @@ struct Painter {
     /// draws them, and placed in the vector output as one embedded picture.
     private func paintRasterLayer(_ runs: [ScatterRun], _ panel: PanelLayout) {
         let plot = panel.plot, scale = style.rasterScale
-        let image = cairo_image_surface_create(
-            CAIRO_FORMAT_ARGB32, Int32((plot.width * scale).rounded(.up)), Int32((plot.height * scale).rounded(.up)))!
+        let (width, height) = (Int32((plot.width * scale).rounded(.up)), Int32((plot.height * scale).rounded(.up)))
+        let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
         defer { cairo_surface_destroy(image) }
         let layer = cairo_create(image)!
-        cairo_scale(layer, scale, scale)
-        cairo_translate(layer, -plot.minX, -plot.minY)
-        stamp(runs, on: layer)
-        cairo_destroy(layer)
-        if let png = try? PNGEncoder.encode(image, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
-            attachPNG(png, to: image)
+        let colors = Set(runs.flatMap { $0.layers.map { $0.color.withAlpha(1) } })
+        if colors.count == 1, let color = colors.first {
+            // One colour: its opacity is all there is to store. Drawn as a mask, the layer becomes an
+            // indexed PNG (one byte per pixel) for the SVG; the PDF gets the same colour through it.
+            let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, width, height)!
+            defer { cairo_surface_destroy(mask) }
+            let maskContext = cairo_create(mask)!
+            cairo_scale(maskContext, scale, scale)
+            cairo_translate(maskContext, -plot.minX, -plot.minY)
+            stamp(runs, on: maskContext)
+            cairo_destroy(maskContext)
+            cairo_set_source_rgb(layer, color.red, color.green, color.blue)
+            cairo_mask_surface(layer, mask, 0, 0)
+            cairo_destroy(layer)
+            if let png = try? PNGEncoder.encode(mask: mask, color: color, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
+                attachPNG(png, to: image)
+            }
+        } else {
+            cairo_scale(layer, scale, scale)
+            cairo_translate(layer, -plot.minX, -plot.minY)
+            stamp(runs, on: layer)
+            cairo_destroy(layer)
+            if let png = try? PNGEncoder.encode(image, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
+                attachPNG(png, to: image)
+            }
         }
         cairo_save(cr)
         cairo_translate(cr, plot.minX, plot.minY)

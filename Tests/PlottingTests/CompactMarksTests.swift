@@ -39,6 +39,11 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(Double(svg.utf8.count) < 1.3 * Double(half.count), "\(half.count) bytes for 10,000 points, \(svg.utf8.count) for 20,000")
     let pdf = String(decoding: try render(figure, as: .pdf), as: UTF8.self)
     #expect(occurrences(of: "/Subtype /Image", in: pdf) >= 1)
+    // One colour at many opacities: the embedded PNG uses a palette with transparency.
+    let base64 = try #require(svg.components(separatedBy: "data:image/png;base64,").dropFirst().first?.prefix { $0 != "\"" })
+    let png = try #require(Data(base64Encoded: String(base64)))
+    #expect(png[png.startIndex + 25] == 3, "colour type: indexed")
+    #expect(png.range(of: Data("PLTE".utf8)) != nil && png.range(of: Data("tRNS".utf8)) != nil)
 }
 
 @Test func rasterLayerLooksLikeThePNG() throws {
