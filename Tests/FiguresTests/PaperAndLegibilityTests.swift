@@ -111,3 +111,13 @@ func everyFigureLaysOutTidilyInEveryPreset(preset: Preset) {
         #expect(rules.contains { $0.value == cap && $0.label?.contains("cap") == true }, "\(panel.title): the cap is marked")
     }
 }
+
+@Test func pngsAreAtMostTwiceTheirDisplayWidth() throws {
+    // The site shows a figure at its catalog width, at most 900 CSS pixels; 2× serves high-density screens.
+    for entry in FigureCatalog.entries(for: SmallOutput.output.results) {
+        let png = try #require(SmallOutput.files[entry.path + ".png"])
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(entry.width <= 900, "\(entry.path) is shown \(entry.width) px wide")
+        #expect(Double(width) == 2 * entry.width, "\(entry.path): \(width) px for \(entry.width) CSS px")
+    }
+}
