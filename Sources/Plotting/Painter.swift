@@ -159,41 +159,57 @@ struct Painter {
     private func paintRasterLayer(_ runs: [ScatterRun], _ panel: PanelLayout) {
         let plot = panel.plot, scale = style.rasterScale
         let (width, height) = (Int32((plot.width * scale).rounded(.up)), Int32((plot.height * scale).rounded(.up)))
-        let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
-        defer { cairo_surface_destroy(image) }
-        let layer = cairo_create(image)!
-        let colors = Set(runs.flatMap { $0.layers.map { $0.color.withAlpha(1) } })
-        if colors.count == 1, let color = colors.first {
-            // One colour: its opacity is all there is to store. Drawn as a mask, the layer becomes an
-            // indexed PNG (one byte per pixel) for the SVG; the PDF gets the same colour through it.
-            let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, width, height)!
-            defer { cairo_surface_destroy(mask) }
-            let maskContext = cairo_create(mask)!
-            cairo_scale(maskContext, scale, scale)
-            cairo_translate(maskContext, -plot.minX, -plot.minY)
-            stamp(runs, on: maskContext)
-            cairo_destroy(maskContext)
-            cairo_set_source_rgb(layer, color.red, color.green, color.blue)
-            cairo_mask_surface(layer, mask, 0, 0)
-            cairo_destroy(layer)
-            if let png = try? PNGEncoder.encode(mask: mask, color: color, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
-                attachPNG(png, to: image)
+        /// Draws `surface` over the plot, one of its pixels per `1 / scale` units.
+        func place(_ surface: OpaquePointer, asMaskOf color: Color?) {
+            cairo_save(cr)
+            cairo_translate(cr, plot.minX, plot.minY)
+            cairo_scale(cr, 1 / scale, 1 / scale)
+            if let color {
+                cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+                cairo_mask_surface(cr, surface, 0, 0)
+            } else {
+                cairo_set_source_surface(cr, surface, 0, 0)
+                cairo_paint(cr)
             }
-        } else {
+            cairo_restore(cr)
+        }
+        /// A surface of the plot's pixels with the runs stamped on it.
+        func stamped(_ format: cairo_format_t) -> OpaquePointer {
+            let surface = cairo_image_surface_create(format, width, height)!
+            let layer = cairo_create(surface)!
             cairo_scale(layer, scale, scale)
             cairo_translate(layer, -plot.minX, -plot.minY)
             stamp(runs, on: layer)
             cairo_destroy(layer)
-            if let png = try? PNGEncoder.encode(image, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
-                attachPNG(png, to: image)
-            }
+            return surface
         }
-        cairo_save(cr)
-        cairo_translate(cr, plot.minX, plot.minY)
-        cairo_scale(cr, 1 / scale, 1 / scale)
-        cairo_set_source_surface(cr, image, 0, 0)
-        cairo_paint(cr)
-        cairo_restore(cr)
+        // A failed encoding only costs bytes: Cairo's SVG writer then encodes the pixels itself.
+        let colors = Set(runs.flatMap { $0.layers.map { $0.color.withAlpha(1) } })
+        guard colors.count == 1, let color = colors.first else {
+            let image = stamped(CAIRO_FORMAT_ARGB32)
+            defer { cairo_surface_destroy(image) }
+            if let png = try? PNGEncoder.encode(image, compressionLevel: PNGEncoder.embeddedCompressionLevel) { attachPNG(png, to: image) }
+            place(image, asMaskOf: nil)
+            return
+        }
+        // One colour: its opacity is all there is to store. The PDF fills the colour through the
+        // opacity as a soft mask (one channel); the SVG gets an indexed PNG (one byte per pixel).
+        let mask = stamped(CAIRO_FORMAT_A8)
+        defer { cairo_surface_destroy(mask) }
+        if cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF {
+            place(mask, asMaskOf: color)
+            return
+        }
+        let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+        defer { cairo_surface_destroy(image) }
+        let layer = cairo_create(image)!
+        cairo_set_source_rgb(layer, color.red, color.green, color.blue)
+        cairo_mask_surface(layer, mask, 0, 0)
+        cairo_destroy(layer)
+        if let png = try? PNGEncoder.encode(mask: mask, color: color, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
+            attachPNG(png, to: image)
+        }
+        place(image, asMaskOf: nil)
     }
 
     /// On a raster, a point is its colour painted through a mask of its marker drawn once per look:
