@@ -21,9 +21,10 @@ enum FigureStyle {
         "per-edge": (Palette.blue, .circle), "distance-mixture": (Palette.orange, .square),
         "op-kernel": (Palette.bluishGreen, .triangle), "k-edit": (Palette.reddishPurple, .diamond), "uniform": (Palette.black, .cross),
     ]
-    /// Looks of families the figures do not know yet, chosen by a hash of the name.
+    /// Looks of families the figures do not know yet, chosen by a hash of the name: the remaining
+    /// colours and markers, so that they still differ from every known family in both.
     private static let extraLooks: [(color: Color, marker: MarkerShape)] = [
-        (Palette.skyBlue, .plus), (Palette.vermillion, .triangleDown), (Palette.yellow, .circle),
+        (Palette.skyBlue, .plus), (Palette.vermillion, .triangleDown),
     ]
 
     private static func look(_ family: String) -> (color: Color, marker: MarkerShape) {

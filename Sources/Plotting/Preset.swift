@@ -1,5 +1,5 @@
 /// Where a figure is meant to be shown, which fixes its size, text and line widths.
-public enum Preset: String, Sendable, CaseIterable, Codable {
+public enum Preset: String, Sendable, CaseIterable {
     /// Web pages: the figure's own size in CSS pixels, 11–16 px text.
     case screen
     /// Journal pages: one or two columns wide in points, 8–9 pt text, thinner lines, smaller markers.
