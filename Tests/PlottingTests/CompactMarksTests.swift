@@ -46,9 +46,8 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(png.range(of: Data("PLTE".utf8)) != nil && png.range(of: Data("tRNS".utf8)) != nil)
 }
 
-@Test func rasterLayerLooksLikeThePNG() throws {
-    // The same dense mark, drawn once as PNG and once into the SVG's embedded image at the same scale:
-    // the embedded PNG's pixel size is the plot's at `rasterScale`.
+@Test func embeddedPointLayerCoversThePlotAtRasterScale() throws {
+    // The image replaces the points inside the plot only, at the style's resolution.
     let figure = scatterFigure(points: 5000, series: 1)
     let svg = String(decoding: try render(figure, as: .svg), as: UTF8.self)
     let plot = layout(figure).panels[0].plot
