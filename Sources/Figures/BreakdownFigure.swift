@@ -1,7 +1,6 @@
 import Analysis
 import Search
 import Plotting
-import Support
 import Statistics
 
 extension FigureBuilder {
@@ -26,7 +25,7 @@ extension FigureBuilder {
                                           color: FigureStyle.familyColor(family))))
             }
             return Panel(title: "\(hypothesis.group.displayName) · L = \(length) · always", x: .categorical(families.map(\.rawValue), label: "operator family"),
-                         y: Axis(label: "mean improvability"), marks: marks).notingMissingData()
+                         y: Axis(label: FigureStyle.improvabilityLabel), marks: marks).notingMissingData()
         }
         return (panels, 2, [])
     }

@@ -21,6 +21,6 @@ extension FigureBuilder {
                 .annotation(TextAnnotation("skewness \(NumberFormat.number(summary.skewness))", corner: .topLeft)),
             ]
         }
-        return Panel(x: Axis(label: "\(metric) accuracy"), y: counts, marks: marks).notingMissingData()
+        return Panel(x: Axis(label: FigureStyle.accuracyLabel(metric)), y: counts, marks: marks).notingMissingData()
     }
 }

@@ -1,5 +1,5 @@
-import Support
 import Analysis
+import Support
 import Search
 
 /// The report's figure set: which figures exist for a results folder, where they go and what they show.
@@ -82,7 +82,7 @@ public enum FigureCatalog {
                                  alt: "Line charts of mean improvability against path length for representative operators, per group.",
                                  width: 900, height: 360))
             entries.append(entry(.hittingTime, title: "Hitting time vs reach — \(name)",
-                                 caption: "Mean number of iterations to reach the threshold θ against reach (log scale), one point per operator (always-accept), one panel per threshold and group; shorter is higher improvability.",
+                                 caption: "Mean number of iterations to reach the threshold θ (log scale) against reach, one point per operator (always-accept), one panel per threshold and group; shorter is higher improvability. Walks stop at the Monte Carlo cap (dashed line): a mean at the cap is a lower bound.",
                                  alt: "Scatter plots of mean hitting time against reach for each threshold.",
                                  width: 900, height: 560))
             entries.append(entry(.topBottomBreakdown, title: "Top and bottom 10% by family — \(name)",
@@ -90,7 +90,7 @@ public enum FigureCatalog {
                                  alt: "Box plots of improvability by operator family for the top and bottom 10% of starts.",
                                  width: 900, height: 380))
             entries.append(entry(.fitnessDistance, title: "Fitness vs distance to the global maximum — \(name)",
-                                 caption: "Accuracy of every cell against its edit distance to the global maximum (jittered); strict local maxima highlighted. FDC (Pearson) \(NumberFormat.number(results.landscape[metric.id]?.fdc)).",
+                                 caption: "Accuracy of every cell against its edit distance to the global maximum (jittered, except the global maximum at distance 0); strict local maxima highlighted. FDC (Pearson) \(NumberFormat.number(results.landscape[metric.id]?.fdc)).",
                                  alt: "Scatter plot of accuracy against edit distance to the global maximum with local maxima highlighted."))
             entries.append(entry(.autocorrelation, title: "Random-walk autocorrelation — \(name)",
                                  caption: "Autocorrelation ρ(k) of accuracy along a simple random walk, exact (line, from the Fourier order energies) and Monte Carlo (points with ±2 standard errors).",

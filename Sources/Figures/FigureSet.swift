@@ -1,5 +1,5 @@
-import Support
 import Analysis
+import Support
 import Search
 import Plotting
 import Statistics
@@ -7,30 +7,35 @@ import Statistics
 /// Draws the report's figures: one `Plotting.Figure` per `FigureCatalog` entry, and their files.
 public enum FigureSet {
     /// The figure of `entry`, drawn from `output`. Missing data never fails: panels without data say so.
-    public static func figure(for entry: FigureEntry, in output: AnalysisOutput) -> Figure {
-        FigureBuilder(data: FigureData(output), entry: entry).figure()
+    /// Under `.paper` it is one or two journal columns wide, as suits its panels.
+    public static func figure(for entry: FigureEntry, in output: AnalysisOutput, preset: Preset = .screen) -> Figure {
+        FigureBuilder(data: FigureData(output), entry: entry).figure(preset: preset)
     }
 
     /// Every catalog entry's figure, in catalog order.
-    public static func figures(_ output: AnalysisOutput) -> [(entry: FigureEntry, figure: Figure)] {
+    public static func figures(_ output: AnalysisOutput, preset: Preset = .screen) -> [(entry: FigureEntry, figure: Figure)] {
         let data = FigureData(output)
-        return FigureCatalog.entries(for: output.results).map { ($0, FigureBuilder(data: data, entry: $0).figure()) }
+        return FigureCatalog.entries(for: output.results).map { ($0, FigureBuilder(data: data, entry: $0).figure(preset: preset)) }
     }
 
     /// The bytes of every figure in every format, by site-relative path (`<entry.path>.png`, `.svg`,
     /// `.pdf`). Figures are drawn in parallel; the bytes do not depend on `threads`.
+    ///
+    /// `preset` sets the SVG and PDF; the PNG is what the site shows, so it is always the screen figure.
     public static func render(
-        _ output: AnalysisOutput, threads: Int, sourceDateEpoch: Int?
+        _ output: AnalysisOutput, threads: Int, preset: Preset = .screen, sourceDateEpoch: Int?
     ) throws(RenderError) -> [String: [UInt8]] {
         let data = FigureData(output)
         let entries = FigureCatalog.entries(for: output.results)
-        let figures = Parallel.map(count: entries.count, threads: threads) { FigureBuilder(data: data, entry: entries[$0]).figure() }
+        let screen = Parallel.map(count: entries.count, threads: threads) { FigureBuilder(data: data, entry: entries[$0]).figure() }
+        let vector = preset == .screen ? screen : screen.indices.map { FigureBuilder.paperVersion(of: screen[$0], kind: entries[$0].kind) }
         let formats = OutputFormat.allCases
         // One job per (figure, format): the big figures' three formats spread over the workers.
-        let rendered = Parallel.map(count: figures.count * formats.count, threads: threads) { index -> Result<[UInt8], RenderError> in
+        let rendered = Parallel.map(count: entries.count * formats.count, threads: threads) { index -> Result<[UInt8], RenderError> in
+            let format = formats[index % formats.count]
+            let figure = (format == .png ? screen : vector)[index / formats.count]
             do throws(RenderError) {
-                return .success(try Plotting.render(figures[index / formats.count], as: formats[index % formats.count],
-                                                    sourceDateEpoch: sourceDateEpoch))
+                return .success(try Plotting.render(figure, as: format, sourceDateEpoch: sourceDateEpoch))
             } catch {
                 return .failure(error)
             }
@@ -48,10 +53,27 @@ struct FigureBuilder {
     let data: FigureData
     let entry: FigureEntry
 
-    func figure() -> Figure {
+    func figure(preset: Preset = .screen) -> Figure {
         let (panels, columns, legend) = content()
-        return Figure(id: FigureStyle.figureID(entry.path), width: entry.width, height: entry.height,
-                      title: entry.title, panels: panels, columns: columns, legend: legend)
+        let screen = Figure(id: FigureStyle.figureID(entry.path), width: entry.width, height: entry.height,
+                            title: entry.title, panels: panels, columns: columns, legend: legend)
+        return preset == .screen ? screen : Self.paperVersion(of: screen, kind: entry.kind)
+    }
+
+    /// `figure` for print: figures of one plot fill one column, small multiples span both.
+    static func paperVersion(of figure: Figure, kind: FigureEntry.Kind) -> Figure {
+        let (span, height): (ColumnSpan, Double) = switch kind {
+        case .tauByPathLength: (.double, 190)
+        case .distribution: (.single, 165)
+        case .reachVsImprovability: (.double, 440)
+        case .improvabilityByPathLength: (.double, 200)
+        case .hittingTime: (.double, 150 * Double(figure.rows) + 40)
+        case .topBottomBreakdown: (.double, 200)
+        case .fitnessDistance: (.single, 200)
+        case .autocorrelation: (.single, 175)
+        case .orderEnergies: (.single, 150)
+        }
+        return figure.forPaper(span, height: height)
     }
 
     private func content() -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {

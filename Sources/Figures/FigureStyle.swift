@@ -1,12 +1,12 @@
 import Analysis
 import Foundation
 import Plotting
-import Support
 import Search
+import Support
 
 /// Colours, labels and small text conventions shared by the figures.
 enum FigureStyle {
-    /// Operator families in a fixed order, so a family keeps its colour across figures and runs.
+    /// Operator families in a fixed order, so a family keeps its looks across figures and runs.
     static let familyOrder: [OperatorFamily] = [.kEdit, .uniform, .perEdge, .distanceMixture, .opKernel]
 
     /// The families present in `operators`, in their fixed order.
@@ -15,18 +15,41 @@ enum FigureStyle {
         return familyOrder.filter(present.contains)
     }
 
-    static func familyColor(_ family: OperatorFamily) -> Color { Palette.color(familyOrder.firstIndex(of: family)!) }
+    /// Colour and marker of each family, each unique in both: the three large families get the three
+    /// most distinct Okabe–Ito hues, the small anchor families reddish purple and black, so no two
+    /// families share a hue (blue and sky blue, orange and vermillion are hard to tell apart).
+    private static func look(_ family: OperatorFamily) -> (color: Color, marker: MarkerShape) {
+        switch family {
+        case .perEdge: (Palette.blue, .circle)
+        case .distanceMixture: (Palette.orange, .square)
+        case .opKernel: (Palette.bluishGreen, .triangle)
+        case .kEdit: (Palette.reddishPurple, .diamond)
+        case .uniform: (Palette.black, .cross)
+        }
+    }
+
+    static func familyColor(_ family: OperatorFamily) -> Color { look(family).color }
+
+    static func familyMarker(_ family: OperatorFamily) -> MarkerShape { look(family).marker }
 
     static func familyLegend(_ families: [OperatorFamily]) -> [LegendEntry] {
-        families.map { LegendEntry($0.rawValue, color: familyColor($0)) }
+        families.map { LegendEntry($0.rawValue, color: familyColor($0), marker: familyMarker($0)) }
     }
 
-    /// `τ = −0.41 · supported`, or why there is no tau.
+    /// `H1 · τ = −0.41 · supported`, or why there is no tau: a panel that shows a test names it.
     static func tauText(_ test: HypothesisTest?) -> String {
         guard let test else { return "no test" }
-        guard let tau = test.tau else { return "τ undefined" }
-        return "τ = \(NumberFormat.number(tau)) · \(test.verdict.rawValue)"
+        guard let tau = test.tau else { return "\(test.hypothesis.rawValue) · τ undefined" }
+        return "\(test.hypothesis.rawValue) · τ = \(NumberFormat.number(tau)) · \(test.verdict.rawValue)"
     }
+
+    /// Axis labels with their units: accuracies are percentages, improvability is their change per
+    /// iteration, reach the expected edit distance of one proposal.
+    static func accuracyLabel(_ metric: String) -> String { "\(metric) accuracy (%)" }
+    static let improvabilityLabel = "mean improvability (accuracy points per iteration)"
+    static let reachLabel = "reach (edits per proposal)"
+    static let pathLengthLabel = "path length L (iterations, log scale)"
+    static let hittingTimeLabel = "mean hitting time (iterations, log scale)"
 
     /// An axis range over `values` with room above the data for the annotations in the top corners;
     /// `.auto` when the values do not span a range.

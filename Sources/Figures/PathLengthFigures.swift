@@ -1,17 +1,18 @@
 import Analysis
+import Support
 import Search
 import Plotting
-import Support
 
 extension FigureBuilder {
-    /// The anchor operators: k-edit(k) by increasing k, then uniform.
-    var anchors: [(id: String, label: String, color: Color)] {
+    /// The anchor operators: k-edit(k) by increasing k, then uniform, each with its own colour and marker.
+    var anchors: [(id: String, label: String, color: Color, marker: MarkerShape)] {
         let kEdit = data.results.operators.filter { $0.family == .kEdit }.sorted { ($0.params.k ?? 0) < ($1.params.k ?? 0) }
         let uniform = data.results.operators.filter { $0.family == .uniform }
         // Yellow is skipped (faint on white); uniform is black.
         let colors = [Palette.blue, Palette.orange, Palette.bluishGreen, Palette.vermillion, Palette.skyBlue, Palette.reddishPurple]
-        return kEdit.enumerated().map { i, op in (op.id, "k-edit(\(op.params.k.map(String.init) ?? "?"))", colors[i % colors.count]) }
-            + uniform.map { ($0.id, "uniform", Palette.black) }
+        return kEdit.enumerated().map { i, op in
+            (op.id, "k-edit(\(op.params.k.map(String.init) ?? "?"))", colors[i % colors.count], MarkerShape.shape(i))
+        } + uniform.map { ($0.id, "uniform", Palette.black, MarkerShape.shape(kEdit.count)) }
     }
 
     /// Mean improvability against L for the anchor operators (always-accept), one panel per group,
@@ -19,7 +20,7 @@ extension FigureBuilder {
     func improvabilityByPathLength(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let anchors = self.anchors
         let lengths = data.pathLengths
-        let panels = Hypothesis.allCases.map { hypothesis -> Panel in
+        let panels = Hypothesis.allCases.enumerated().map { index, hypothesis -> Panel in
             var bands: [Mark] = [], lines: [Mark] = []
             let byLength = lengths.map { length in
                 Dictionary(data.records(metric: metric, acceptance: .always, setting: .pathLength(length), group: hypothesis.group)
@@ -31,6 +32,7 @@ extension FigureBuilder {
                 let y = records.map { $0?.meanImprovability ?? .nan }
                 guard y.contains(where: \.isFinite) else { continue }
                 lines.append(.line(LineMark(x: x, y: y, color: anchor.color)))
+                lines.append(.scatter(ScatterMark(x: x, y: y, color: anchor.color, radius: 2.8, alpha: 1, shape: anchor.marker)))
                 let se = records.map { $0?.standardError }
                 if se.contains(where: { $0 != nil }) {
                     // Exact values (no SE) get a zero-width band, so the band follows the line throughout.
@@ -38,21 +40,23 @@ extension FigureBuilder {
                                                 upper: zip(y, se).map { $0 + 2 * ($1 ?? 0) }, color: anchor.color.withAlpha(0.2))))
                 }
             }
-            return Panel(title: hypothesis.group.displayName, x: Axis(label: "path length L", scale: .log), y: Axis(label: "mean improvability"),
+            return Panel(title: hypothesis.group.displayName, x: Axis(label: FigureStyle.pathLengthLabel, scale: .log),
+                         y: Axis(label: index == 0 ? FigureStyle.improvabilityLabel : ""),
                          marks: bands + lines).notingMissingData()
         }
-        return (panels, 3, anchors.map { LegendEntry($0.label, color: $0.color, symbol: .line) })
+        return (panels, 3, anchors.map { LegendEntry($0.label, color: $0.color, symbol: .line, marker: $0.marker) })
     }
 
     /// Across metrics: tau of reach vs mean improvability (always-accept) against L for H1–H3; filled
     /// points where Holm's adjustment gives a verdict, open ones otherwise.
     func tauByPathLength() -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let colors = [Palette.blue, Palette.vermillion, Palette.bluishGreen]
+        let markers: [MarkerShape] = [.circle, .square, .triangle]
         let lengths = data.pathLengths
         var panels: [Panel] = data.results.metrics.map { metric in
             var marks: [Mark] = [.rule(RuleMark(.horizontal, at: 0, color: .gray, dash: []))]
             var any = false
-            for (hypothesis, color) in zip(Hypothesis.allCases, colors) {
+            for (hypothesis, (color, marker)) in zip(Hypothesis.allCases, zip(colors, markers)) {
                 let tests = lengths.map { data.test(metric: metric.id, acceptance: .always, setting: .pathLength($0), group: hypothesis.group) }
                 let x = lengths.map(Double.init), tau = tests.map { $0?.tau ?? .nan }
                 guard tau.contains(where: \.isFinite) else { continue }
@@ -60,16 +64,18 @@ extension FigureBuilder {
                 let decided = tests.map { $0?.verdict == .supported || $0?.verdict == .falsified }
                 let open = zip(x, zip(tau, decided)).filter { !$0.1.1 }
                 marks.append(.line(LineMark(x: x, y: tau, color: color)))
-                marks.append(.scatter(ScatterMark(x: x, y: tau, color: color, radius: 3.5, alpha: 1)))
+                marks.append(.scatter(ScatterMark(x: x, y: tau, color: color, radius: 3.5, alpha: 1, shape: marker)))
                 // An open point: the white centre punched into the filled one.
-                marks.append(.scatter(ScatterMark(x: open.map(\.0), y: open.map(\.1.0), color: .white, radius: 2, alpha: 1)))
+                marks.append(.scatter(ScatterMark(x: open.map(\.0), y: open.map(\.1.0), color: .white, radius: 2, alpha: 1, shape: marker)))
             }
             if !any { marks.append(.annotation(FigureStyle.noData)) }
-            return Panel(title: metric.id, x: Axis(label: "path length L", scale: .log),
+            return Panel(title: metric.id, x: Axis(label: FigureStyle.pathLengthLabel, scale: .log),
                          y: Axis(label: "Kendall's τ", range: .fixed(-1, 1)), marks: marks)
         }
         if panels.isEmpty { panels = [Panel().notingMissingData()] }
-        let legend = zip(Hypothesis.allCases, colors).map { LegendEntry("\($0.rawValue) (\($0.group.displayName))", color: $1, symbol: .line) }
+        let legend = zip(Hypothesis.allCases, zip(colors, markers)).map {
+            LegendEntry("\($0.rawValue) (\($0.group.displayName))", color: $1.0, symbol: .line, marker: $1.1)
+        }
             + [LegendEntry("filled: supported or falsified after Holm; open: inconclusive", color: .darkGray)]
         return (panels, min(3, panels.count), legend)
     }

@@ -1,7 +1,7 @@
 import Analysis
+import Support
 import Search
 import Plotting
-import Support
 
 extension FigureBuilder {
     /// Small multiples of reach against mean improvability: groups (rows) × shown path lengths
@@ -20,8 +20,8 @@ extension FigureBuilder {
                 }
                 panels.append(Panel(
                     title: "\(hypothesis.group.displayName) · L = \(length)",
-                    x: Axis(label: row == Hypothesis.allCases.count - 1 ? "reach" : ""),
-                    y: Axis(label: column == 0 ? "mean improvability" : "",
+                    x: Axis(label: row == Hypothesis.allCases.count - 1 ? FigureStyle.reachLabel : ""),
+                    y: Axis(label: column == 0 ? FigureStyle.improvabilityLabel : "",
                             range: FigureStyle.rangeWithHeadroom(points.compactMap(\.meanImprovability))),
                     marks: marks).notingMissingData())
             }
@@ -29,39 +29,55 @@ extension FigureBuilder {
         return (panels, max(1, lengths.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators)))
     }
 
-    /// Mean hitting time against reach under always-accept, one panel per threshold and group.
+    /// Mean hitting time against reach under always-accept, one panel per threshold and group, with the
+    /// Monte Carlo cap marked: a mean at the cap is a lower bound.
     func hittingTime(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let settings = data.thresholdSettings(metric: metric)
+        let cap = data.results.configuration.monteCarlo.hittingTimeCap
         var panels: [Panel] = settings.map { setting in
             let records = data.records(metric: metric, acceptance: .always, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
             let points = records.filter { $0.meanHittingTime?.isFinite == true }
             var marks = operatorPoints(points, y: { $0.meanHittingTime! })
+            var shown = points.compactMap(\.meanHittingTime)
+            // Only Monte Carlo walks are capped, and only they report a censored fraction.
+            if points.contains(where: { $0.censoredFraction != nil }) {
+                marks.insert(.rule(RuleMark(.horizontal, at: Double(cap), label: "cap \(cap) iterations", color: .gray)), at: 0)
+                shown.append(Double(cap))
+            }
             if !points.isEmpty {
                 let test = data.test(metric: metric, acceptance: .always, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
                 marks.append(.annotation(TextAnnotation(FigureStyle.tauText(test), corner: .topRight)))
             }
-            return Panel(title: "θ = \(setting.label) · \(setting.hypothesis.group.displayName)", x: Axis(label: "reach"),
-                         y: Axis(label: "mean hitting time", scale: .log,
-                                 range: FigureStyle.rangeWithHeadroom(points.compactMap(\.meanHittingTime), log: true)),
+            return Panel(title: "θ = \(setting.label) · \(setting.hypothesis.group.displayName)", x: Axis(label: FigureStyle.reachLabel),
+                         y: Axis(label: FigureStyle.hittingTimeLabel, scale: .log,
+                                 range: FigureStyle.rangeWithHeadroom(shown, log: true)),
                          marks: marks).notingMissingData()
         }
         if panels.isEmpty {
-            panels = [Panel(x: Axis(label: "reach"), y: Axis(label: "mean hitting time", scale: .log)).notingMissingData()]
+            panels = [Panel(x: Axis(label: FigureStyle.reachLabel), y: Axis(label: FigureStyle.hittingTimeLabel, scale: .log)).notingMissingData()]
         }
         return (panels, min(3, panels.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators)))
     }
 
-    /// One translucent point per operator, coloured by family; small families (the k-edit and uniform
-    /// anchors) are drawn last so the large ones do not bury them.
+    /// One point per operator, one mark per family in its colour and marker. Families are drawn
+    /// largest first; a family with at most a tenth of the largest one's operators (the k-edit and
+    /// uniform anchors) is drawn last, larger, opaque and with a halo, so the large ones do not bury it.
     private func operatorPoints(_ points: [ImprovabilityRecord], y: (ImprovabilityRecord) -> Double) -> [Mark] {
-        guard !points.isEmpty else { return [] }
-        var sizes: [OperatorFamily: Int] = [:]
-        for record in points { sizes[record.family, default: 0] += 1 }
-        let familySize = points.map { sizes[$0.family]! }
-        let records = points.indices.sorted { a, b in
-            familySize[a] != familySize[b] ? familySize[a] > familySize[b] : a < b
-        }.map { points[$0] }
-        return [.scatter(ScatterMark(x: records.map(\.reach), y: records.map(y),
-                                     colors: records.map { FigureStyle.familyColor($0.family) }, radius: 2.4, alpha: 0.6))]
+        let families = FigureStyle.families(of: data.results.operators)
+        let byFamily = Dictionary(grouping: points, by: \.family)
+        let largest = byFamily.values.map(\.count).max() ?? 0
+        let isSmall = { (family: OperatorFamily) in byFamily[family]!.count * 10 <= largest }
+        let order = byFamily.keys.sorted { a, b in
+            if isSmall(a) != isSmall(b) { return !isSmall(a) }
+            if byFamily[a]!.count != byFamily[b]!.count { return byFamily[a]!.count > byFamily[b]!.count }
+            return (families.firstIndex(of: a) ?? .max) < (families.firstIndex(of: b) ?? .max)
+        }
+        return order.map { family in
+            let records = byFamily[family]!
+            let small = isSmall(family)
+            return .scatter(ScatterMark(x: records.map(\.reach), y: records.map(y), color: FigureStyle.familyColor(family),
+                                        radius: small ? 3.6 : 2.4, alpha: small ? 1 : 0.6,
+                                        shape: FigureStyle.familyMarker(family), halo: small ? 1.2 : 0))
+        }
     }
 }

@@ -17,7 +17,9 @@ public struct Panel: Sendable {
 /// One entry of a figure's shared legend.
 public struct LegendEntry: Sendable, Equatable {
     public enum Symbol: Sendable, Equatable {
+        /// A marker of `LegendEntry.marker`'s shape (a circle when nil).
         case point
+        /// A line, with a marker on it when `LegendEntry.marker` is set.
         case line
         /// A filled square, for bars, bands and histograms.
         case area
@@ -26,11 +28,14 @@ public struct LegendEntry: Sendable, Equatable {
     public var label: String
     public var color: Color
     public var symbol: Symbol
+    /// The marker shape the entry's points (or the markers on its line) are drawn with.
+    public var marker: MarkerShape?
 
-    public init(_ label: String, color: Color, symbol: Symbol = .point) {
+    public init(_ label: String, color: Color, symbol: Symbol = .point, marker: MarkerShape? = nil) {
         self.label = label
         self.color = color
         self.symbol = symbol
+        self.marker = marker
     }
 }
 
@@ -40,7 +45,7 @@ public struct Figure: Sendable {
     /// Names the figure; also the prefix of every id in its SVG, so several SVGs can be inlined in
     /// one HTML page. Characters other than ASCII letters, digits, `-` and `_` are replaced.
     public var id: String
-    /// Canvas size in pixels (PNG is rendered at twice this size, PDF uses 1 px = 1 pt).
+    /// Canvas size in pixels (PNG is rendered at `pngScale` times this size, PDF uses 1 px = 1 pt).
     public var width: Double
     public var height: Double
     public var title: String

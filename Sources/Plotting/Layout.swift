@@ -23,7 +23,7 @@ struct LayoutEngine {
     mutating func run() -> FigureLayout {
         let canvas = Rect(x: 0, y: 0, width: figure.width, height: figure.height)
         var content = canvas.insetBy(dx: style.margin, dy: style.margin)
-        if !figure.title.isEmpty {
+        if !figure.title.isEmpty, style.drawsFigureTitle {
             let height = placeLines(
                 figure.title, role: .figureTitle, font: Font(size: style.figureTitleSize, bold: true),
                 top: content.minY, within: content, maxLines: 2, color: .black)
@@ -129,7 +129,8 @@ struct LayoutEngine {
         }
         // x tick labels hang below the half-height of the lowest y tick label so the two never meet.
         let xTickOffset = max(style.tickLength + 2, tickHeight / 2 + 1)
-        let xLabelHeight = panel.x.label.isEmpty ? 0 : axisHeight + style.gap
+        let xLabelLines = axisLabelLines(panel.x.label, maxWidth: cell.width)
+        let xLabelHeight = xLabelLines.isEmpty ? 0 : Double(xLabelLines.count) * axisHeight + style.gap
         let xTickLines = categoryLineCount(panel.x, plotWidth: cell.width * 0.85)
         let bottom = cell.maxY - xLabelHeight - xTickOffset - tickHeight * Double(xTickLines)
         let xDomain = domain(of: panel.x, marks: panel.marks, along: .x)
@@ -140,7 +141,8 @@ struct LayoutEngine {
             Double(ticks.count) * tickHeight * 1.6 <= plotHeight || ticks.count <= 2
         }.map { Tick(value: $0.value, label: metrics.truncated($0.label, tickFont, maxWidth: cell.width * 0.3)) }
         let yTickWidth = yTicks.map { metrics.width($0.label, tickFont) }.max() ?? 0
-        let yLabelWidth = panel.y.label.isEmpty ? 0 : axisHeight + style.gap
+        let yLabelLines = axisLabelLines(panel.y.label, maxWidth: plotHeight)
+        let yLabelWidth = yLabelLines.isEmpty ? 0 : Double(yLabelLines.count) * axisHeight + style.gap
         let left = cell.minX + yLabelWidth + yTickWidth + style.tickLength + 3
         var plot = Rect(x: left, y: top + tickHeight / 2, width: max(1, cell.maxX - left), height: plotHeight)
 
@@ -174,20 +176,24 @@ struct LayoutEngine {
                           y: plot.maxY + xTickOffset + Double(i) * tickHeight)
             }
         }
-        if !panel.x.label.isEmpty {
-            let label = metrics.truncated(panel.x.label, axisFont, maxWidth: cell.width)
-            let width = metrics.width(label, axisFont)
+        for (i, line) in xLabelLines.enumerated() {
+            let width = metrics.width(line, axisFont)
             let x = min(max(plot.midX - width / 2, cell.minX), cell.maxX - width)
-            _ = place(label, role: .axisLabel, font: axisFont, x: x,
-                      y: plot.maxY + xTickOffset + tickHeight * Double(xTickLines) + style.gap)
+            _ = place(line, role: .axisLabel, font: axisFont, x: x,
+                      y: plot.maxY + xTickOffset + tickHeight * Double(xTickLines) + style.gap + Double(i) * axisHeight)
         }
-        if !panel.y.label.isEmpty {
-            let label = metrics.truncated(panel.y.label, axisFont, maxWidth: plot.height)
-            let width = metrics.width(label, axisFont)
-            _ = place(label, role: .axisLabel, font: axisFont, x: cell.minX, y: plot.midY - width / 2, rotated: true)
+        for (i, line) in yLabelLines.enumerated() {
+            let width = metrics.width(line, axisFont)
+            _ = place(line, role: .axisLabel, font: axisFont, x: cell.minX + Double(i) * axisHeight, y: plot.midY - width / 2, rotated: true)
         }
         placeInPlotTexts(panel, result)
         return result
+    }
+
+    /// An axis label in at most three lines of at most `maxWidth`: labels with units are long, and the
+    /// unit should not be cut off in a small panel.
+    private func axisLabelLines(_ label: String, maxWidth: Double) -> [String] {
+        label.isEmpty ? [] : metrics.wrapped(label, axisFont, maxWidth: maxWidth, maxLines: 3)
     }
 
     /// Ticks for `axis`, as many as `fits` accepts (from about eight down to two).
@@ -238,29 +244,54 @@ struct LayoutEngine {
     }
 
     /// Annotations stack in their corners; rule labels go beside their line, at the first candidate
-    /// spot that stays inside the plot and clear of the other in-plot texts.
+    /// spot that stays inside the plot. Every in-plot text keeps `style.gap` to the left and right of
+    /// the others: texts that merely touch read as one ("10th pct90th pct").
     private mutating func placeInPlotTexts(_ panel: Panel, _ layout: PanelLayout) {
         let plot = layout.plot
         let inner = plot.insetBy(dx: style.annotationPadding, dy: style.annotationPadding)
         let font = Font(size: style.annotationSize)
         let lineHeight = metrics.lineHeight(font)
         var occupied: [Rect] = []
+        func isFree(_ box: Rect) -> Bool {
+            inner.contains(box) && !occupied.contains { $0.insetBy(dx: -style.gap, dy: 0).overlaps(box) }
+        }
         var stacked: [TextAnnotation.Corner: Double] = [:]
         for case .annotation(let note) in panel.marks {
-            for line in metrics.wrapped(note.text, font, maxWidth: inner.width, maxLines: 3) {
-                let width = metrics.width(line, font)
-                let offset = stacked[note.corner, default: 0]
-                let isLeft = note.corner == .topLeft || note.corner == .bottomLeft
-                let isTop = note.corner == .topLeft || note.corner == .topRight
-                let x = isLeft ? inner.minX : inner.maxX - width
-                let y = isTop ? inner.minY + offset : inner.maxY - lineHeight - offset
-                occupied.append(place(line, role: .annotation, font: font, x: x, y: y, color: note.color))
-                stacked[note.corner] = offset + lineHeight
+            let isLeft = note.corner == .topLeft || note.corner == .bottomLeft
+            let isTop = note.corner == .topLeft || note.corner == .topRight
+            let lines = metrics.wrapped(note.text, font, maxWidth: inner.width, maxLines: 3)
+            let width = lines.map { metrics.width($0, font) }.max() ?? 0
+            // The whole note moves away from its corner, past notes of the other corners, until it is free.
+            var offset = stacked[note.corner, default: 0]
+            func block(_ offset: Double) -> Rect {
+                let height = Double(lines.count) * lineHeight
+                return Rect(x: isLeft ? inner.minX : inner.maxX - width, y: isTop ? inner.minY + offset : inner.maxY - height - offset,
+                            width: width, height: height)
+            }
+            while !isFree(block(offset)), offset + Double(lines.count) * lineHeight < inner.height {
+                offset += lineHeight
+            }
+            let frame = block(offset)
+            for (i, line) in lines.enumerated() {
+                let lineWidth = metrics.width(line, font)
+                _ = place(line, role: .annotation, font: font, x: isLeft ? frame.minX : frame.maxX - lineWidth,
+                          y: frame.minY + Double(i) * lineHeight, color: note.color)
+            }
+            occupied.append(frame)
+            stacked[note.corner] = offset + frame.height
+        }
+        let rules = panel.marks.compactMap { mark -> RuleMark? in if case .rule(let rule) = mark { rule } else { nil } }
+        // Where the rules run, as thin boxes: a label across another rule's line reads as belonging to it.
+        let lines = rules.map { rule -> Rect? in
+            switch rule.orientation {
+            case .horizontal: layout.py(rule.value).map { Rect(x: plot.minX, y: $0 - 0.5, width: plot.width, height: 1) }
+            case .vertical: layout.px(rule.value).map { Rect(x: $0 - 0.5, y: plot.minY, width: 1, height: plot.height) }
             }
         }
-        for case .rule(let rule) in panel.marks {
+        for (index, rule) in rules.enumerated() {
             guard let text = rule.label, !text.isEmpty else { continue }
-            let label = metrics.truncated(text, font, maxWidth: inner.width / 2)
+            // A horizontal rule has the plot's width for its label; a vertical one shares it with others.
+            let label = metrics.truncated(text, font, maxWidth: rule.orientation == .horizontal ? inner.width : inner.width / 2)
             let width = metrics.width(label, font)
             var candidates: [(Double, Double)] = []
             switch rule.orientation {
@@ -275,9 +306,15 @@ struct LayoutEngine {
                     candidates += [(x + 3, step), (x - 3 - width, step)]
                 }
             }
+            // Spots clear of the other rules' lines are preferred; a label with no free spot at all is left
+            // out rather than drawn over another text.
             let boxes = candidates.map { Rect(x: $0.0, y: $0.1, width: width, height: lineHeight) }
-            let free = boxes.first { box in inner.contains(box) && !occupied.contains { $0.overlaps(box) } }
-            guard let chosen = free ?? boxes.first(where: { inner.contains($0) }) else { continue }
+            let crossesOtherRule = { (box: Rect) in
+                lines.enumerated().contains { $0.offset != index && $0.element?.overlaps(box) == true }
+            }
+            guard let chosen = boxes.first(where: { isFree($0) && !crossesOtherRule($0) }) ?? boxes.first(where: isFree) else {
+                continue
+            }
             occupied.append(place(label, role: .ruleLabel, font: font, x: chosen.x, y: chosen.y, color: rule.color))
         }
     }

@@ -19,21 +19,29 @@ public enum Mark: Sendable {
 }
 
 /// Points, each with its own colour, radius and alpha when given per point.
+///
+/// In SVG and PDF, each run of consecutive points that look alike is one path, so a series of
+/// thousands of points is one element; a mark with more points than `Style.maxVectorPoints` is drawn
+/// as an embedded image instead, at `Style.rasterScale`.
 public struct ScatterMark: Sendable {
     public var x: [Double]
     public var y: [Double]
     /// One colour for all points, or per point when `colors` is set.
     public var color: Color
     public var colors: [Color]?
-    /// Radius in pixels, or per point when `radii` is set.
+    /// Radius in pixels (of the circle with the marker's area), or per point when `radii` is set.
     public var radius: Double
     public var radii: [Double]?
     /// Multiplies each colour's own alpha; below 1 makes dense clouds readable.
     public var alpha: Double
+    public var shape: MarkerShape
+    /// Width of a ring in the background colour around each point, which lifts a small series off the
+    /// points beneath it; 0 for none.
+    public var halo: Double
 
     public init(
         x: [Double], y: [Double], color: Color = Palette.blue, colors: [Color]? = nil,
-        radius: Double = 2.5, radii: [Double]? = nil, alpha: Double = 0.8
+        radius: Double = 2.5, radii: [Double]? = nil, alpha: Double = 0.8, shape: MarkerShape = .circle, halo: Double = 0
     ) {
         self.x = x
         self.y = y
@@ -42,6 +50,8 @@ public struct ScatterMark: Sendable {
         self.radius = radius
         self.radii = radii
         self.alpha = alpha
+        self.shape = shape
+        self.halo = halo
     }
 }
 

@@ -8,10 +8,13 @@ import CZlib
 enum PNGEncoder {
     /// zlib level: 1–3 are the fast ones, and flat-colour plots compress well even at these.
     static let compressionLevel: Int32 = 2
+    /// Point layers embedded in SVG are small beside a figure's PNG, and every byte is stored once more
+    /// as base64: they get zlib's best compression.
+    static let embeddedCompressionLevel: Int32 = 9
 
     /// The PNG bytes of `surface`'s pixels: 8-bit RGB when every pixel is opaque, RGBA otherwise, each
     /// row with filter type Up.
-    static func encode(_ surface: OpaquePointer) throws(RenderError) -> [UInt8] {
+    static func encode(_ surface: OpaquePointer, compressionLevel: Int32 = compressionLevel) throws(RenderError) -> [UInt8] {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
@@ -34,7 +37,7 @@ enum PNGEncoder {
         header += [8, opaque ? 2 : 6, 0, 0, 0]
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         appendChunk("IHDR", header, to: &png)
-        appendChunk("IDAT", try deflated(raw), to: &png)
+        appendChunk("IDAT", try deflated(raw, level: compressionLevel), to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
@@ -73,6 +76,39 @@ enum PNGEncoder {
         return out
     }
 
+    /// `color` painted through the A8 `mask`, as an indexed PNG whose palette holds the colour at each of
+    /// the 256 opacities: one byte per pixel instead of four, for a point layer of one series.
+    static func encode(mask: OpaquePointer, color: Color, compressionLevel: Int32) throws(RenderError) -> [UInt8] {
+        cairo_surface_flush(mask)
+        let width = Int(cairo_image_surface_get_width(mask))
+        let height = Int(cairo_image_surface_get_height(mask))
+        let stride = Int(cairo_image_surface_get_stride(mask))
+        guard width > 0, height > 0, cairo_image_surface_get_format(mask) == CAIRO_FORMAT_A8,
+              let data = cairo_image_surface_get_data(mask) else {
+            throw RenderError(message: "PNG: empty or non-A8 mask surface")
+        }
+        var rows = [UInt8](repeating: 0, count: height * (width + 1))
+        for y in 0..<height {
+            // Filter type None (0): palette indices do not predict each other.
+            rows.withUnsafeMutableBufferPointer { rows in
+                (rows.baseAddress! + y * (width + 1) + 1).update(from: data + y * stride, count: width)
+            }
+        }
+        let channel = { (value: Double) in UInt8((min(1, max(0, value)) * 255).rounded()) }
+        let rgb = [channel(color.red), channel(color.green), channel(color.blue)]
+        var header: [UInt8] = []
+        header.appendBigEndian(UInt32(width))
+        header.appendBigEndian(UInt32(height))
+        header += [8, 3, 0, 0, 0]
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        appendChunk("IHDR", header, to: &png)
+        appendChunk("PLTE", (0..<256).flatMap { _ in rgb }, to: &png)
+        appendChunk("tRNS", (0..<256).map(UInt8.init), to: &png)
+        appendChunk("IDAT", try deflated(rows, level: compressionLevel), to: &png)
+        appendChunk("IEND", [], to: &png)
+        return png
+    }
+
     /// A native ARGB32 word (premultiplied) as R, G, B, A bytes in memory order of a little-endian word.
     @inline(__always)
     private static func straightRGBA(_ argb: UInt32) -> UInt32 {
@@ -93,12 +129,12 @@ enum PNGEncoder {
     }
 
     /// A zlib stream (as IDAT holds it) of `bytes`.
-    private static func deflated(_ bytes: [UInt8]) throws(RenderError) -> [UInt8] {
+    private static func deflated(_ bytes: [UInt8], level: Int32) throws(RenderError) -> [UInt8] {
         var length = compressBound(uLong(bytes.count))
         var out = [UInt8](repeating: 0, count: Int(length))
         let status = out.withUnsafeMutableBufferPointer { out in
             bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(input.count), compressionLevel)
+                compress2(out.baseAddress, &length, input.baseAddress, uLong(input.count), level)
             }
         }
         guard status == Z_OK else { throw RenderError(message: "PNG: zlib error \(status)") }

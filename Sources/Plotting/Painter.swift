@@ -38,9 +38,11 @@ struct Painter {
         cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha * alpha)
     }
 
+    /// Strokes the current path; `dash` is in mark pixels, scaled by the style's `markScale`.
     private func stroke(_ color: Color, width: Double, dash: Dash = []) {
         setColor(color)
         cairo_set_line_width(cr, width)
+        let dash = dash.map { $0 * style.markScale }
         dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
         cairo_stroke(cr)
         cairo_set_dash(cr, nil, 0, 0)
@@ -100,50 +102,168 @@ struct Painter {
     }
 
     private func paintScatter(_ m: ScatterMark, _ panel: PanelLayout) {
+        let runs = scatterRuns(m, panel)
         if cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE {
-            stampScatter(m, panel)
-            return
-        }
-        for i in 0..<min(m.x.count, m.y.count) {
-            guard let x = panel.px(m.x[i]), let y = panel.py(m.y[i]) else { continue }
-            cairo_new_sub_path(cr)
-            cairo_arc(cr, x, y, m.radius(at: i), 0, 2 * .pi)
-            setColor(m.color(at: i), alpha: m.alpha)
-            cairo_fill(cr)
+            stamp(runs, on: cr)
+        } else if runs.reduce(0, { $0 + $1.points.count }) > style.maxVectorPoints {
+            paintRasterLayer(runs, panel)
+        } else {
+            for run in runs {
+                for (exact, color) in run.layers {
+                    var geometry = exact
+                    geometry.grid = Self.vectorGrid
+                    for point in run.points {
+                        geometry.append(to: cr, x: point.x, y: point.y)
+                    }
+                    setColor(color)
+                    geometry.paintPath(on: cr)
+                }
+            }
         }
     }
 
-    /// On a raster, a point is its colour painted through a disc mask drawn once per radius: Cairo's
-    /// scan converter costs several times more per tiny circle, and the big scatter plots hold
+    /// Consecutive points that look alike, in drawing order, with their pixel positions.
+    private struct ScatterRun {
+        var points: [(x: Double, y: Double)]
+        /// What is painted for every point, bottom first: the halo, if any, then the marker.
+        var layers: [(geometry: MarkerGeometry, color: Color)]
+    }
+
+    private func scatterRuns(_ m: ScatterMark, _ panel: PanelLayout) -> [ScatterRun] {
+        var runs: [ScatterRun] = []
+        var current: (radius: Double, color: Color)?
+        for i in 0..<min(m.x.count, m.y.count) {
+            guard let x = panel.px(m.x[i]), let y = panel.py(m.y[i]) else { continue }
+            let look = (radius: m.radius(at: i), color: m.color(at: i))
+            if current?.radius != look.radius || current?.color != look.color {
+                let size = look.radius * style.markScale
+                var layers = [(MarkerGeometry(shape: m.shape, size: size), look.color.withAlpha(look.color.alpha * m.alpha))]
+                if m.halo > 0 {
+                    layers.insert((MarkerGeometry(shape: m.shape, size: size, outset: m.halo * style.markScale), style.background), at: 0)
+                }
+                runs.append(ScatterRun(points: [], layers: layers))
+                current = look
+            }
+            runs[runs.count - 1].points.append((x, y))
+        }
+        return runs
+    }
+
+    /// Marker vertices in vector output lie on a quarter-unit grid: invisible on screen and in print,
+    /// exact in Cairo's 24.8 fixed point, and two decimals at most in the SVG and PDF path text
+    /// (instead of six).
+    private static let vectorGrid = 0.25
+
+    /// Dense points drawn as an image of the plot area at `style.rasterScale`, the same way a PNG
+    /// draws them, and placed in the vector output as one embedded picture.
+    private func paintRasterLayer(_ runs: [ScatterRun], _ panel: PanelLayout) {
+        let plot = panel.plot, scale = style.rasterScale
+        let (width, height) = (Int32((plot.width * scale).rounded(.up)), Int32((plot.height * scale).rounded(.up)))
+        /// Draws `surface` over the plot, one of its pixels per `1 / scale` units.
+        func place(_ surface: OpaquePointer, asMaskOf color: Color?) {
+            cairo_save(cr)
+            cairo_translate(cr, plot.minX, plot.minY)
+            cairo_scale(cr, 1 / scale, 1 / scale)
+            if let color {
+                cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+                cairo_mask_surface(cr, surface, 0, 0)
+            } else {
+                cairo_set_source_surface(cr, surface, 0, 0)
+                cairo_paint(cr)
+            }
+            cairo_restore(cr)
+        }
+        /// A surface of the plot's pixels with the runs stamped on it.
+        func stamped(_ format: cairo_format_t) -> OpaquePointer {
+            let surface = cairo_image_surface_create(format, width, height)!
+            let layer = cairo_create(surface)!
+            cairo_scale(layer, scale, scale)
+            cairo_translate(layer, -plot.minX, -plot.minY)
+            stamp(runs, on: layer)
+            cairo_destroy(layer)
+            return surface
+        }
+        // A failed encoding only costs bytes: Cairo's SVG writer then encodes the pixels itself.
+        let colors = Set(runs.flatMap { $0.layers.map { $0.color.withAlpha(1) } })
+        guard colors.count == 1, let color = colors.first else {
+            let image = stamped(CAIRO_FORMAT_ARGB32)
+            defer { cairo_surface_destroy(image) }
+            if let png = try? PNGEncoder.encode(image, compressionLevel: PNGEncoder.embeddedCompressionLevel) { attachPNG(png, to: image) }
+            place(image, asMaskOf: nil)
+            return
+        }
+        // One colour: its opacity is all there is to store. The PDF fills the colour through the
+        // opacity as a soft mask (one channel); the SVG gets an indexed PNG (one byte per pixel).
+        let mask = stamped(CAIRO_FORMAT_A8)
+        defer { cairo_surface_destroy(mask) }
+        if cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF {
+            place(mask, asMaskOf: color)
+            return
+        }
+        let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+        defer { cairo_surface_destroy(image) }
+        let layer = cairo_create(image)!
+        cairo_set_source_rgb(layer, color.red, color.green, color.blue)
+        cairo_mask_surface(layer, mask, 0, 0)
+        cairo_destroy(layer)
+        if let png = try? PNGEncoder.encode(mask: mask, color: color, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
+            attachPNG(png, to: image)
+        }
+        place(image, asMaskOf: nil)
+    }
+
+    /// On a raster, a point is its colour painted through a mask of its marker drawn once per look:
+    /// Cairo's scan converter costs several times more per tiny shape, and the big scatter plots hold
     /// thousands of them.
-    private func stampScatter(_ m: ScatterMark, _ panel: PanelLayout) {
-        var stamps: [Double: (surface: OpaquePointer, half: Double)] = [:]
+    private func stamp(_ runs: [ScatterRun], on target: OpaquePointer) {
+        var stamps: [StampKey: (surface: OpaquePointer, half: Double)] = [:]
         defer { for stamp in stamps.values { cairo_surface_destroy(stamp.surface) } }
         // Masks are placed in device pixels; the user-space transform maps the points there.
         var matrix = cairo_matrix_t()
-        cairo_get_matrix(cr, &matrix)
-        cairo_save(cr)
-        cairo_identity_matrix(cr)
-        for i in 0..<min(m.x.count, m.y.count) {
-            guard var x = panel.px(m.x[i]), var y = panel.py(m.y[i]) else { continue }
-            let radius = m.radius(at: i)
-            cairo_matrix_transform_point(&matrix, &x, &y)
-            if stamps[radius] == nil {
-                var deviceRadius = radius, zero = 0.0
-                cairo_matrix_transform_distance(&matrix, &deviceRadius, &zero)
-                let size = Int32((2 * deviceRadius).rounded(.up)) + 2
-                let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, size, size)!
-                let disc = cairo_create(surface)!
-                cairo_arc(disc, Double(size) / 2, Double(size) / 2, deviceRadius, 0, 2 * .pi)
-                cairo_fill(disc)
-                cairo_destroy(disc)
-                stamps[radius] = (surface, Double(size) / 2)
+        cairo_get_matrix(target, &matrix)
+        var deviceScale = 1.0, zero = 0.0
+        cairo_matrix_transform_distance(&matrix, &deviceScale, &zero)
+        cairo_save(target)
+        cairo_identity_matrix(target)
+        for run in runs {
+            for (geometry, color) in run.layers {
+                let key = StampKey(shape: geometry.shape, size: geometry.size, outset: geometry.outset)
+                if stamps[key] == nil {
+                    let device = MarkerGeometry(shape: geometry.shape, size: geometry.size * deviceScale, outset: geometry.outset * deviceScale)
+                    let size = Int32((2 * device.extent).rounded(.up)) + 2
+                    let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, size, size)!
+                    let mask = cairo_create(surface)!
+                    device.append(to: mask, x: Double(size) / 2, y: Double(size) / 2)
+                    device.paintPath(on: mask)
+                    cairo_destroy(mask)
+                    stamps[key] = (surface, Double(size) / 2)
+                }
+                let stamp = stamps[key]!
+                cairo_set_source_rgba(target, color.red, color.green, color.blue, color.alpha)
+                for point in run.points {
+                    var (x, y) = point
+                    cairo_matrix_transform_point(&matrix, &x, &y)
+                    cairo_mask_surface(target, stamp.surface, x - stamp.half, y - stamp.half)
+                }
             }
-            let stamp = stamps[radius]!
-            setColor(m.color(at: i), alpha: m.alpha)
-            cairo_mask_surface(cr, stamp.surface, x - stamp.half, y - stamp.half)
         }
-        cairo_restore(cr)
+        cairo_restore(target)
+    }
+
+    /// Gives `surface` its PNG encoding as MIME data, which Cairo's SVG writer embeds as is instead of
+    /// encoding the pixels again at libpng's default level.
+    private func attachPNG(_ png: [UInt8], to surface: OpaquePointer) {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: png.count)
+        buffer.initialize(from: png, count: png.count)
+        cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_PNG, buffer, UInt(png.count), { data in
+            data?.assumingMemoryBound(to: UInt8.self).deallocate()
+        }, buffer)
+    }
+
+    private struct StampKey: Hashable {
+        var shape: MarkerShape
+        var size: Double
+        var outset: Double
     }
 
     private func paintLine(_ m: LineMark, _ panel: PanelLayout) {
@@ -159,7 +279,7 @@ struct Painter {
             previous = (x, y)
         }
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-        stroke(m.color, width: m.width ?? style.lineWidth, dash: m.dash)
+        stroke(m.color, width: m.width.map { $0 * style.markScale } ?? style.lineWidth, dash: m.dash)
     }
 
     private func paintBand(_ m: BandMark, _ panel: PanelLayout) {
@@ -213,14 +333,14 @@ struct Painter {
               let yMin = panel.py(s.minimum), let yQ1 = panel.py(s.lowerQuartile), let yMed = panel.py(s.median),
               let yQ3 = panel.py(s.upperQuartile), let yMax = panel.py(s.maximum) else { return }
         fillRect(x0, yQ1, x1, yQ3, m.color.withAlpha(0.25))
+        let stripPoint = MarkerGeometry(shape: .circle, size: 1.8 * style.markScale)
         for (i, value) in m.strip.enumerated() {
             let offset = i < m.jitter.count ? m.jitter[i] : 0
             guard let x = panel.px(m.at + offset * m.width), let y = panel.py(value) else { continue }
-            cairo_new_sub_path(cr)
-            cairo_arc(cr, x, y, 1.8, 0, 2 * .pi)
-            setColor(m.color, alpha: 0.55)
-            cairo_fill(cr)
+            stripPoint.append(to: cr, x: x, y: y)
         }
+        setColor(m.color, alpha: 0.55)
+        stripPoint.paintPath(on: cr)
         let capHalf = (x1 - x0) / 4
         cairo_rectangle(cr, x0, min(yQ1, yQ3), x1 - x0, abs(yQ3 - yQ1))
         line(xc, yQ1, xc, yMin)
@@ -233,7 +353,7 @@ struct Painter {
     }
 
     private func paintErrorBars(_ m: ErrorBarMark, _ panel: PanelLayout) {
-        let half = m.capWidth / 2
+        let half = m.capWidth * style.markScale / 2
         for i in 0..<min(m.at.count, m.low.count, m.high.count) {
             switch m.orientation {
             case .vertical:
@@ -268,15 +388,23 @@ struct Painter {
         let f = swatch.frame
         switch swatch.entry.symbol {
         case .point:
-            cairo_arc(cr, f.midX, f.midY, f.width * 0.35, 0, 2 * .pi)
-            setColor(swatch.entry.color)
-            cairo_fill(cr)
+            paintMarker(swatch.entry.marker ?? .circle, at: f, color: swatch.entry.color)
         case .line:
             line(f.minX, f.midY, f.maxX, f.midY)
             stroke(swatch.entry.color, width: style.lineWidth * 1.2)
+            if let marker = swatch.entry.marker { paintMarker(marker, at: f, color: swatch.entry.color) }
         case .area:
             fillRect(f.minX, f.minY, f.maxX, f.maxY, swatch.entry.color)
         }
+    }
+
+    /// A legend marker spanning about 70% of the swatch, whatever its shape.
+    private func paintMarker(_ shape: MarkerShape, at frame: Rect, color: Color) {
+        let unit = MarkerGeometry(shape: shape, size: 1)
+        let marker = MarkerGeometry(shape: shape, size: frame.width * 0.35 / unit.extent)
+        marker.append(to: cr, x: frame.midX, y: frame.midY)
+        setColor(color)
+        marker.paintPath(on: cr)
     }
 
     private func paint(_ text: PlacedText) {

@@ -5,7 +5,7 @@ import Foundation
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// Raster at twice the figure size, for sharp display on high-density screens.
     case png
-    /// Vector, 1 unit = 1 px, with every id prefixed by the figure's id.
+    /// Vector, 1 unit = 1 px, with every id prefixed by the figure's id and compact path data.
     case svg
     /// Vector, 1 px = 1 pt, fonts embedded, dated by `SOURCE_DATE_EPOCH` for identical bytes.
     case pdf
@@ -66,7 +66,8 @@ public func render(
     let status = cairo_surface_status(surface)
     guard status == CAIRO_STATUS_SUCCESS else { throw RenderError(message: "\(format): \(statusText(status))") }
     return withExtendedLifetime(sink) {
-        format == .svg ? Array(prefixingSVGIDs(String(decoding: sink.bytes, as: UTF8.self), with: figure.id).utf8) : sink.bytes
+        guard format == .svg else { return sink.bytes }
+        return Array(prefixingSVGIDs(compactingSVGPaths(String(decoding: sink.bytes, as: UTF8.self)), with: figure.id).utf8)
     }
 }
 

@@ -1,6 +1,6 @@
 import Analysis
-import Search
 import Support
+import Search
 import Figures
 import Foundation
 import Plotting
@@ -86,12 +86,13 @@ private func annotations(_ panel: Panel) -> [String] {
             && $0.acceptance == .always && $0.pathLength == 10 && $0.group == .top10
     })
     let tau = try #require(test.tau)
-    let expected = "τ = \(NumberFormat.number(tau)) · \(test.verdict.rawValue)"
+    let expected = "\(test.hypothesis.rawValue) · τ = \(NumberFormat.number(tau)) · \(test.verdict.rawValue)"
     let panel = figure.panels[1]
     #expect(panel.title == "top 10% · L = 10")
     #expect(annotations(panel) == [expected])
     let points = panel.marks.compactMap { mark -> Int? in if case .scatter(let s) = mark { s.x.count } else { nil } }
-    #expect(points == [output.results.operators.count], "one point per operator")
+    #expect(points.reduce(0, +) == output.results.operators.count, "one point per operator")
+    #expect(points.count == Set(output.results.operators.map(\.family)).count, "one series per family")
 }
 
 @Test func distributionMarksPercentilesMeanAndMedian() throws {
@@ -122,7 +123,7 @@ private func annotations(_ panel: Panel) -> [String] {
         if entry.kind != .reachVsImprovability {
             #expect(figure.panels.flatMap(annotations).contains("no data"), "\(entry.path) says it has no data")
         } else {
-            #expect(figure.panels.flatMap(annotations).allSatisfy { $0 == "τ undefined" || $0 == "no test" })
+            #expect(figure.panels.flatMap(annotations).allSatisfy { $0.hasSuffix("τ undefined") || $0 == "no test" })
         }
         _ = try render(figure, as: .png)
     }

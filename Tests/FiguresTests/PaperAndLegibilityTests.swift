@@ -1,0 +1,123 @@
+import Analysis
+import Figures
+import Foundation
+import Plotting
+import Testing
+
+/// The `/MediaBox [x0 y0 x1 y1]` of every page of a PDF, as written in its bytes.
+private func mediaBoxes(_ pdf: [UInt8]) -> [[Double]] {
+    let text = String(decoding: pdf, as: UTF8.self)
+    let pattern = try! NSRegularExpression(pattern: #"/MediaBox\s*\[\s*([-0-9.\s]+)\]"#)
+    return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+        text[Range(match.range(at: 1), in: text)!].split(separator: " ").compactMap { Double($0) }
+    }
+}
+
+private func scatters(_ panel: Panel) -> [ScatterMark] {
+    panel.marks.compactMap { mark -> ScatterMark? in if case .scatter(let s) = mark { s } else { nil } }
+}
+
+@Test func paperPresetGivesColumnWidePDFsAndSVGsAndKeepsThePNGs() throws {
+    let output = SmallOutput.output
+    let paper = try FigureSet.render(output, threads: 2, preset: .paper, sourceDateEpoch: 0)
+    #expect(paper.keys.sorted() == SmallOutput.files.keys.sorted())
+    for entry in FigureCatalog.entries(for: output.results) {
+        let boxes = mediaBoxes(paper[entry.path + ".pdf"]!)
+        #expect(boxes.count == 1, "\(entry.path): one page")
+        let width = boxes.first?[2] ?? 0
+        let onePlot: Set<FigureEntry.Kind> = [.distribution, .fitnessDistance, .autocorrelation, .orderEnergies]
+        #expect(width == (onePlot.contains(entry.kind) ? ColumnSpan.single.width : ColumnSpan.double.width), "\(entry.path): \(width) pt wide")
+        #expect((100...500).contains(boxes.first?[3] ?? 0), "\(entry.path): height \(boxes.first?[3] ?? 0)")
+        let svg = String(decoding: paper[entry.path + ".svg"]!, as: UTF8.self)
+        #expect(svg.contains("width=\"\(Int(width))px\""), "\(entry.path): SVG as wide as the PDF")
+        #expect(paper[entry.path + ".png"] == SmallOutput.files[entry.path + ".png"], "\(entry.path): the site's PNG is the screen figure")
+    }
+}
+
+@Test(arguments: Preset.allCases)
+func everyFigureLaysOutTidilyInEveryPreset(preset: Preset) {
+    for (entry, figure) in FigureSet.figures(SmallOutput.output, preset: preset) {
+        let result = layout(figure)
+        for (i, a) in result.texts.enumerated() {
+            #expect(result.canvas.contains(a.frame), "\(entry.path): \(a.text) leaves the canvas")
+            for b in result.texts[(i + 1)...] where a.frame.overlaps(b.frame) {
+                Issue.record("\(entry.path): \"\(a.text)\" overlaps \"\(b.text)\"")
+            }
+        }
+        let drawn = Set(result.texts.map(\.text))
+        // A note too wide for a small panel wraps onto lines that read as the note again.
+        let notes = result.texts.filter { $0.role == .annotation }.map(\.text).joined(separator: " ")
+        for case .annotation(let note) in figure.panels.flatMap(\.marks) {
+            #expect(notes.contains(note.text), "\(entry.path) (\(preset)): annotation \"\(note.text)\" was dropped")
+        }
+        for case .rule(let rule) in figure.panels.flatMap(\.marks) where rule.label != nil {
+            #expect(drawn.contains(rule.label!), "\(entry.path) (\(preset)): rule label \"\(rule.label!)\" was dropped")
+        }
+    }
+}
+
+@Test func operatorFamiliesDifferInColourAndMarkerAndMatchTheLegend() throws {
+    let output = SmallOutput.output
+    let kinds: [FigureEntry.Kind] = [.reachVsImprovability, .hittingTime]
+    for entry in FigureCatalog.entries(for: output.results) where kinds.contains(entry.kind) {
+        let figure = FigureSet.figure(for: entry, in: output)
+        let legend = figure.legend
+        #expect(legend.count >= 3, "\(entry.path)")
+        #expect(Set(legend.map(\.color)).count == legend.count, "\(entry.path): colours repeat")
+        #expect(Set(legend.map(\.marker)).count == legend.count, "\(entry.path): markers repeat")
+        for panel in figure.panels where !scatters(panel).isEmpty {
+            for mark in scatters(panel) {
+                #expect(legend.contains { $0.color == mark.color && ($0.marker ?? .circle) == mark.shape },
+                        "\(entry.path): a series drawn as no legend entry shows it")
+            }
+            #expect(Set(scatters(panel).map(\.shape)).count == scatters(panel).count, "\(entry.path): one series per family")
+        }
+    }
+}
+
+@Test func anchorLinesCarryDistinctMarkers() throws {
+    let output = SmallOutput.output
+    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .improvabilityByPathLength })
+    let figure = FigureSet.figure(for: entry, in: output)
+    #expect(figure.legend.count == 7, "k-edit(1…6) and uniform")
+    #expect(Set(figure.legend.compactMap(\.marker)).count == figure.legend.count)
+    let shapes = scatters(figure.panels[0]).map(\.shape)
+    #expect(Set(shapes).count == shapes.count && shapes.count == 7, "\(shapes)")
+}
+
+@Test func globalMaximumSitsAtDistanceZeroInItsLegendLook() throws {
+    let output = SmallOutput.output
+    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .fitnessDistance })
+    let figure = FigureSet.figure(for: entry, in: output)
+    let marks = scatters(figure.panels[0])
+    let best = try #require(marks.last)
+    #expect(best.x == [0], "not jittered off its tick")
+    let cells = try #require(output.cells.first { $0.metricID == entry.metric })
+    #expect(best.y == [cells.accuracy.max()!])
+    let entryLook = try #require(figure.legend.first { $0.label == "global maximum" })
+    #expect(entryLook.color == best.color && entryLook.marker == best.shape)
+    #expect(marks.dropLast().allSatisfy { $0.x.allSatisfy { abs($0) >= 0.5 } }, "every other cell sits at distance ≥ 1, jittered by < 0.5")
+}
+
+@Test func hittingTimePanelsNameTheirLogAxisAndMarkTheCap() throws {
+    let output = SmallOutput.output
+    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .hittingTime })
+    let figure = FigureSet.figure(for: entry, in: output)
+    let cap = Double(output.results.configuration.monteCarlo.hittingTimeCap)
+    for panel in figure.panels where !scatters(panel).isEmpty {
+        #expect(panel.y.scale == .log && panel.y.label.contains("log scale"))
+        #expect(panel.x.scale == .linear && !panel.x.label.contains("log"))
+        let rules = panel.marks.compactMap { mark -> RuleMark? in if case .rule(let r) = mark { r } else { nil } }
+        #expect(rules.contains { $0.value == cap && $0.label?.contains("cap") == true }, "\(panel.title): the cap is marked")
+    }
+}
+
+@Test func pngsAreAtMostTwiceTheirDisplayWidth() throws {
+    // The site shows a figure at its catalog width, at most 900 CSS pixels; 2× serves high-density screens.
+    for entry in FigureCatalog.entries(for: SmallOutput.output.results) {
+        let png = try #require(SmallOutput.files[entry.path + ".png"])
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(entry.width <= 900, "\(entry.path) is shown \(entry.width) px wide")
+        #expect(Double(width) == 2 * entry.width, "\(entry.path): \(width) px for \(entry.width) CSS px")
+    }
+}
