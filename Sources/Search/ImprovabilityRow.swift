@@ -36,6 +36,8 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     /// fraction of walks censored at the cap (0 when exact).
     public var meanHittingTime: Double?
     public var censoredFraction: Double?
+    /// Fixed-threshold, exact rows: the median over starts below θ of the expected hitting time.
+    public var medianHittingTime: Double? = nil
     /// Standard error of the row's mean (improvability or hitting time); nil when exact.
     public var standardError: Double?
     public var method: ComputationMethod
@@ -45,7 +47,7 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case operatorID = "operator"
         case family, acceptance, experiment, pathLength, threshold, thresholdLabel, group, reach, effectiveReach,
-             meanImprovability, medianImprovability, fractionImproved, meanHittingTime, censoredFraction,
+             meanImprovability, medianImprovability, fractionImproved, meanHittingTime, censoredFraction, medianHittingTime,
              standardError, method, starts
     }
 }
