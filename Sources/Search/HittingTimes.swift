@@ -1,4 +1,5 @@
 import SearchSpace
+import Statistics
 
 /// Exact expected hitting times of {f ≥ θ} under `always` acceptance: h solves (I − P_TT) h = 1 on the
 /// transient cells T = {x : f(x) < θ} (h = 0 on the rest), by conjugate gradient when P is symmetric
@@ -32,9 +33,10 @@ public struct HittingTimes: Sendable {
         self.references = references
     }
 
-    /// The same solver, with reference solutions for the isotropic warm start.
-    public func withReferenceSolutions() -> HittingTimes {
-        let solutions = ReferenceSolutions.anchors.compactMap { solve($0)?.hittingTime }
+    /// The same solver, with reference solutions for the isotropic warm start (solved on `threads` workers).
+    public func withReferenceSolutions(threads: Int) -> HittingTimes {
+        let anchors = ReferenceSolutions.anchors
+        let solutions = Parallel.map(count: anchors.count, threads: threads) { solve(anchors[$0])?.hittingTime }.compactMap { $0 }
         return HittingTimes(self, references: ReferenceSolutions(solutions: solutions))
     }
 
@@ -211,10 +213,18 @@ struct KrylovSystem {
 /// G_j = Vᵀ E_j V of the Fourier projectors: for any isotropic P = Σ_j λ_j E_j the Galerkin system on their span is
 /// (I − Σ_j λ_j G_j) y = Vᵀ 1_T, a few hundred operations (V is zero outside T, so Vᵀ P_TT V = Vᵀ P V).
 struct ReferenceSolutions: Sendable {
-    /// Reach from small to large, two structures at equal reach: the solution manifold's corners and middle.
-    static let anchors: [SearchOperator] = [
-        SearchOperator.Kind.kEdit(1), .kEdit(2), .kEdit(3), .kEdit(4), .kEdit(6), .perEdge(0.15), .perEdge(0.5), .uniform,
-    ].map { try! SearchOperator(id: "reference", kind: $0) }
+    /// The corners of the distance simplex (k-edit), the per-edge curve, and distance mixtures drawn as the
+    /// operator set draws them (from a stream of their own): where the solutions to approximate lie.
+    static let anchors: [SearchOperator] = {
+        let fixed: [SearchOperator.Kind] = (1...Cell.edgeCount).map { .kEdit($0) } + [0.05, 0.15, 0.3, 0.5, 0.8].map { .perEdge($0) }
+        var generator = SeededGenerator(seed: 0, stream: 0x8EF0_5011)
+        var mixtures: [SearchOperator.Kind] = []
+        while mixtures.count < 16 {
+            let kind = OperatorSet.randomKind(using: &generator)
+            if kind.family == .distanceMixture { mixtures.append(kind) }
+        }
+        return (fixed + mixtures).map { try! SearchOperator(id: "reference", kind: $0) }
+    }()
 
     let basis: [[Double]]
     /// gram[j][k·m + l] = ⟨E_j v_k, E_j v_l⟩.
@@ -240,7 +250,14 @@ struct ReferenceSolutions: Sendable {
         let components = basis.map { FourierOrders($0).components }
         let m = basis.count
         gram = (0..<FourierOrders.orderCount).map { j in
-            (0..<m * m).map { index in ReferenceSolutions.dot(components[index / m][j], components[index % m][j]) }
+            var matrix = [Double](repeating: 0, count: m * m)
+            for k in 0..<m {
+                for l in k..<m {
+                    matrix[k * m + l] = ReferenceSolutions.dot(components[k][j], components[l][j])
+                    matrix[l * m + k] = matrix[k * m + l]
+                }
+            }
+            return matrix
         }
         self.basis = basis
     }
@@ -251,14 +268,20 @@ struct ReferenceSolutions: Sendable {
         return sum
     }
 
-    /// V y for the Galerkin solution y of the isotropic operator with these eigenvalues.
+    /// V y for the Galerkin solution y of the isotropic operator with these eigenvalues: seven small matrices
+    /// combined, no application of P.
     func galerkinSolution(eigenvalues lambda: [Double], transient: [Double]) -> [Double]? {
         let m = basis.count
-        var a = (0..<m * m).map { index in
+        let reduced = (0..<m * m).map { index in
             (index / m == index % m ? 1 : 0) - (0..<FourierOrders.orderCount).reduce(0.0) { $0 + lambda[$1] * gram[$1][index] }
         }
-        var y = basis.map { ReferenceSolutions.dot($0, transient) }
-        // Gaussian elimination with partial pivoting (m ≤ 8).
+        return combination(solving: reduced, transient: transient)
+    }
+
+    /// V y with y solving the m×m system `reduced` · y = Vᵀ 1_T (Gaussian elimination with partial pivoting).
+    private func combination(solving reduced: [Double], transient: [Double]) -> [Double]? {
+        let m = basis.count
+        var a = reduced, y = basis.map { ReferenceSolutions.dot($0, transient) }
         for column in 0..<m {
             let pivot = (column..<m).max { abs(a[$0 * m + column]) < abs(a[$1 * m + column]) }!
             guard a[pivot * m + column] != 0 else { return nil }

@@ -10,13 +10,11 @@ extension ImprovabilityExperiment {
     }
 
     /// The exact L = 1 rows of a distance-type operator under a fitness-dependent rule, every group.
-    func exactOneStepRows(_ op: SearchOperator, rule: AcceptanceRule, tables: OneStepTables, distanceDistribution pi: [Double]) -> [ImprovabilityRow] {
-        let change = tables.expectedChange(distanceDistribution: pi)
-        let moved = tables.expectedDistanceMoved(distanceDistribution: pi)
-        return groups.indices.map { g in
+    func exactOneStepRows(_ op: SearchOperator, rule: AcceptanceRule, expectations: OneStepExpectations) -> [ImprovabilityRow] {
+        groups.indices.map { g in
             let members = groups[g].members
-            return exactRow(op, rule: rule, length: 1, group: g, improvability: change,
-                            effectiveReach: members.reduce(0.0) { $0 + moved[$1] } / Double(members.count))
+            return exactRow(op, rule: rule, length: 1, group: g, improvability: expectations.change,
+                            effectiveReach: members.reduce(0.0) { $0 + expectations.moved[$1] } / Double(members.count))
         }
     }
 

@@ -43,7 +43,7 @@ public struct ImprovabilityExperiment: Sendable {
         let solvesHittingTimes = settings.acceptanceRules.contains(.always)
         hittingTimes = thresholds.map { threshold in
             let solver = HittingTimes(fitness: fitness, threshold: threshold.value)
-            return solvesHittingTimes ? solver.withReferenceSolutions() : solver
+            return solvesHittingTimes ? solver.withReferenceSolutions(threads: settings.threads) : solver
         }
     }
 
@@ -109,8 +109,11 @@ public struct ImprovabilityExperiment: Sendable {
             }
         }
         if let pi = op.distanceDistribution, let tables = oneStepTables[rule] {
-            return exactOneStepRows(op, rule: rule, tables: tables, distanceDistribution: pi)
-                + monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths.filter { $0 > 1 })
+            let expectations = OneStepExpectations(change: tables.expectedChange(distanceDistribution: pi),
+                                                   moved: tables.expectedDistanceMoved(distanceDistribution: pi))
+            return exactOneStepRows(op, rule: rule, expectations: expectations)
+                + monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths.filter { $0 > 1 },
+                                            expectations: expectations)
         }
         return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths)
     }
@@ -131,9 +134,10 @@ public struct ImprovabilityExperiment: Sendable {
     }
 
     /// A walk's draws do not depend on which lengths it records, so leaving out a length computed exactly
-    /// does not change the rows of the others.
+    /// does not change the rows of the others. With one-step `expectations` each walk contributes the
+    /// control-variate sums Σ_{t<L} g(X_t), Σ_{t<L} r(X_t) (`conditionedWalk`) instead of its raw outcome.
     func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator,
-                                   lengths: [Int]) -> [ImprovabilityRow] {
+                                   lengths: [Int], expectations: OneStepExpectations? = nil) -> [ImprovabilityRow] {
         guard !lengths.isEmpty else { return [] }
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
         let walks = settings.walksPerStart
@@ -141,13 +145,15 @@ public struct ImprovabilityExperiment: Sendable {
             let starts = sampledStarts(groups[g].members, count: settings.startsPerGroup, key: UInt64(g))
             // changes[l][s]: mean over walks of f(X_L) − f(x) for start s; moved[l]: total distance.
             var changes = [[Double]](repeating: [Double](repeating: 0, count: starts.count), count: lengths.count)
-            var moved = [Int](repeating: 0, count: lengths.count)
+            var moved = [Double](repeating: 0, count: lengths.count)
             let groupStreams = streams.stream(UInt64(g))
             for (s, start) in starts.enumerated() {
                 for w in 0..<walks {
                     var generator = groupStreams.stream(UInt64(s * walks + w))
-                    for (l, record) in walker.walk(from: start, pathLengths: lengths, using: &generator).enumerated() {
-                        changes[l][s] += (record.fitness - fitness.values[start]) / Double(walks)
+                    let records = expectations.map { walker.conditionedWalk(from: start, pathLengths: lengths, expectations: $0, using: &generator) }
+                        ?? walker.walk(from: start, pathLengths: lengths, using: &generator).map { ($0.fitness - fitness.values[start], Double($0.moved)) }
+                    for (l, record) in records.enumerated() {
+                        changes[l][s] += record.change / Double(walks)
                         moved[l] += record.moved
                     }
                 }
@@ -157,7 +163,7 @@ public struct ImprovabilityExperiment: Sendable {
                 let (mean, error) = meanAndStandardError(values)
                 let improved = values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
                 var result = row(op, rule: rule, experiment: .fixedLength, group: groups[g].name, method: .monteCarlo,
-                                 starts: starts.count, effectiveReach: Double(moved[l]) / Double(starts.count * walks * length),
+                                 starts: starts.count, effectiveReach: moved[l] / Double(starts.count * walks * length),
                                  pathLength: length, mean: mean, median: OrderStatistics.median(&values),
                                  fraction: Double(improved) / Double(values.count))
                 result.standardError = error

@@ -75,18 +75,29 @@ struct TransitionOperator {
             let s = Cell.strides[axis]
             for j in stride(from: axis + 1, through: 0, by: -1) {
                 let current = orders + j * n, previous = orders + (j - 1) * n
+                // Separate branch-free loops along contiguous `first`, so each one vectorises.
                 for base in stride(from: 0, to: n, by: 5 * s) {
-                    for first in base ..< base + s {
+                    if j == axis + 1 {
                         // Order axis + 1 is still zero: it is the deviation of order `axis` alone.
-                        let mean = j > axis ? 0 : (current[first] + current[first + s] + current[first + 2 * s]
-                            + current[first + 3 * s] + current[first + 4 * s]) * 0.2
-                        if j == 0 {
-                            for digit in 0..<5 { current[first + digit * s] = mean }
-                        } else {
+                        for first in base ..< base + s {
+                            let previousMean = (previous[first] + previous[first + s] + previous[first + 2 * s]
+                                + previous[first + 3 * s] + previous[first + 4 * s]) * 0.2
+                            for digit in 0..<5 { current[first + digit * s] = previous[first + digit * s] - previousMean }
+                        }
+                    } else if j > 0 {
+                        for first in base ..< base + s {
+                            let mean = (current[first] + current[first + s] + current[first + 2 * s]
+                                + current[first + 3 * s] + current[first + 4 * s]) * 0.2
                             let previousMean = (previous[first] + previous[first + s] + previous[first + 2 * s]
                                 + previous[first + 3 * s] + previous[first + 4 * s]) * 0.2
                             let shift = mean - previousMean
                             for digit in 0..<5 { current[first + digit * s] = previous[first + digit * s] + shift }
+                        }
+                    } else {
+                        for first in base ..< base + s {
+                            let mean = (current[first] + current[first + s] + current[first + 2 * s]
+                                + current[first + 3 * s] + current[first + 4 * s]) * 0.2
+                            for digit in 0..<5 { current[first + digit * s] = mean }
                         }
                     }
                 }

@@ -71,7 +71,7 @@ struct HittingTimeTests {
         let transient = (0..<Cell.count).filter { HittingTimeTests.f[$0] < threshold }
         #expect(transient.count == 150)
         let plain = HittingTimes(fitness: Fixtures.fitness, threshold: threshold)
-        let warm = plain.withReferenceSolutions()
+        let warm = plain.withReferenceSolutions(threads: 2)
         #expect(warm.references != nil)
         for op in HittingTimeTests.operators {
             let dense = HittingTimeTests.denseHittingTimes(op, transient: transient)
