@@ -26,18 +26,19 @@ public struct HittingTimes: Sendable {
         references = nil
     }
 
-    private init(_ plain: HittingTimes, references: ReferenceSolutions?) {
+    private init(_ plain: HittingTimes, tolerance: Double, references: ReferenceSolutions?) {
         threshold = plain.threshold
-        tolerance = plain.tolerance
+        self.tolerance = tolerance
         transient = plain.transient
         self.references = references
     }
 
     /// The same solver, with reference solutions for the isotropic warm start (solved on `threads` workers).
+    /// They only span a start, which CG then refines to `tolerance`: solving them to 1e-5 costs half the iterations.
     public func withReferenceSolutions(threads: Int) -> HittingTimes {
-        let anchors = ReferenceSolutions.anchors
-        let solutions = Parallel.map(count: anchors.count, threads: threads) { solve(anchors[$0])?.hittingTime }.compactMap { $0 }
-        return HittingTimes(self, references: ReferenceSolutions(solutions: solutions))
+        let anchors = ReferenceSolutions.anchors, rough = HittingTimes(self, tolerance: 1e-5, references: nil)
+        let solutions = Parallel.map(count: anchors.count, threads: threads) { rough.solve(anchors[$0])?.hittingTime }.compactMap { $0 }
+        return HittingTimes(self, tolerance: tolerance, references: ReferenceSolutions(solutions: solutions))
     }
 
     /// The solution for one operator: h(x) for every x, and for operators whose proposal distance depends on
@@ -96,7 +97,7 @@ public struct HittingTimes: Sendable {
     /// x with (I − P_TT) x = rhs (rhs zero outside T) and the iterations it took; nil if it does not converge.
     private func solve(rhs: [Double], initial: [Double]?, application: inout TransitionOperator, symmetric: Bool) -> ([Double], Int)? {
         var solution = initial ?? [Double](repeating: 0, count: Cell.count), iterations = 0
-        var work = [Double](repeating: 0, count: 8 * Cell.count)
+        var work = [Double](repeating: 0, count: 6 * Cell.count)
         let converged = transient.withUnsafeBufferPointer { mask in
             rhs.withUnsafeBufferPointer { rhs in
                 solution.withUnsafeMutableBufferPointer { solution in
@@ -115,7 +116,7 @@ public struct HittingTimes: Sendable {
 }
 
 /// Conjugate gradient and BiCGSTAB on (I − P_TT) over full-length vectors that are zero outside T, on
-/// preallocated buffers (eight vectors of N).
+/// preallocated buffers (six vectors of N).
 struct KrylovSystem {
     let mask: UnsafePointer<Double>
     var application: TransitionOperator
@@ -191,17 +192,23 @@ struct KrylovSystem {
             let alpha = rho / dot(shadow, v)
             for x in 0..<n { s[x] = r[x] - alpha * v[x] }
             applySystem(s, into: t)
-            let tt = dot(t, t)
-            let omega = tt > 0 ? dot(t, s) / tt : 0
+            var tt = 0.0, ts = 0.0
+            for x in 0..<n {
+                tt += t[x] * t[x]
+                ts += t[x] * s[x]
+            }
+            let omega = tt > 0 ? ts / tt : 0
+            var next = 0.0
             largest = 0
             for x in 0..<n {
                 solution[x] += alpha * p[x] + omega * s[x]
                 r[x] = s[x] - omega * t[x]
                 largest = max(largest, abs(r[x]))
+                next += shadow[x] * r[x]
             }
             iterations += 1
             if omega == 0 { break }
-            let next = dot(shadow, r), beta = (next / rho) * (alpha / omega)
+            let beta = (next / rho) * (alpha / omega)
             rho = next
             for x in 0..<n { p[x] = r[x] + beta * (p[x] - omega * v[x]) }
         }

@@ -32,19 +32,3 @@ public enum SearchBenchmark {
         return (steps * threads, finals.reduce(0, +))
     }
 }
-
-extension SearchBenchmark {
-    /// Seconds for `count` applications of the operator's transition matrix (the Krylov solvers' step).
-    public static func transitionApplications(_ op: SearchOperator, count: Int) -> Double {
-        var application = TransitionOperator(op)
-        var input = (0..<Cell.count).map { Double($0 % 7) }, output = [Double](repeating: 0, count: Cell.count)
-        let clock = ContinuousClock.now
-        for _ in 0..<count {
-            input.withUnsafeBufferPointer { input in
-                output.withUnsafeMutableBufferPointer { application.apply(input.baseAddress!, into: $0.baseAddress!) }
-            }
-            swap(&input, &output)
-        }
-        return (ContinuousClock.now - clock) / .seconds(1)
-    }
-}

@@ -65,7 +65,7 @@ struct HittingTimeTests {
     }
 
     /// A threshold just above the lowest 150 cells: the dense system is small, the Krylov one is the same.
-    @Test func krylovMatchesADenseSolve() {
+    @Test func krylovMatchesADenseSolve() throws {
         let sorted = HittingTimeTests.f.sorted()
         let threshold = (sorted[149] + sorted[150]) / 2
         let transient = (0..<Cell.count).filter { HittingTimeTests.f[$0] < threshold }
@@ -75,7 +75,7 @@ struct HittingTimeTests {
         #expect(warm.references != nil)
         for op in HittingTimeTests.operators {
             let dense = HittingTimeTests.denseHittingTimes(op, transient: transient)
-            for solution in [plain.solve(op)!, warm.solve(op)!] {
+            for solution in [try #require(plain.solve(op)), try #require(warm.solve(op))] {
                 for (i, x) in transient.enumerated() {
                     #expect(abs(solution.hittingTime[x] - dense[i]) <= 1e-9 * dense[i], "\(op.kind) x \(x): \(solution.hittingTime[x]) vs \(dense[i])")
                 }
@@ -84,19 +84,19 @@ struct HittingTimeTests {
         }
     }
 
-    @Test func uniformIsGeometric() {
+    @Test func uniformIsGeometric() throws {
         let threshold = OrderStatistics.percentile(HittingTimeTests.f, 90)
-        let solution = HittingTimes(fitness: Fixtures.fitness, threshold: threshold).solve(Fixtures.op(.uniform))!
+        let solution = try #require(HittingTimes(fitness: Fixtures.fitness, threshold: threshold).solve(Fixtures.op(.uniform)))
         let q = Double(HittingTimeTests.f.filter { $0 >= threshold }.count) / Double(Cell.count)
         for x in 0..<Cell.count where HittingTimeTests.f[x] < threshold { #expect(abs(solution.hittingTime[x] - 1 / q) < 1e-9) }
     }
 
     /// A realistic transient set (90% of the cells) against walks with a cap far beyond every observed τ.
-    @Test func krylovMatchesMonteCarlo() {
+    @Test func krylovMatchesMonteCarlo() throws {
         let threshold = OrderStatistics.percentile(HittingTimeTests.f, 90)
         let times = HittingTimes(fitness: Fixtures.fitness, threshold: threshold)
         for op in [HittingTimeTests.operators[1], HittingTimeTests.operators[3]] {
-            let solution = times.solve(op)!
+            let solution = try #require(times.solve(op))
             let walker = MonteCarloWalker(operator: op, rule: .always, fitness: Fixtures.fitness)
             for start in [5, 7_777] where HittingTimeTests.f[start] < threshold {
                 var steps: [Double] = [], moved = 0, total = 0
