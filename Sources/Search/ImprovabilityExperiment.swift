@@ -8,7 +8,8 @@ import Statistics
 /// - `always` + `op-kernel`: the product-kernel engine (exact, every group);
 /// - fitness-dependent rule + `k-edit(k)`, k ≤ `dynamicProgrammingMaxK`: dynamic programming (exact, every group);
 /// - fitness-dependent rule + any other isotropic operator at L = 1: the one-step tables (exact, every group);
-/// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all`;
+/// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all` (isotropic operators under a
+///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x));
 /// - fixed threshold: exact (Krylov solve, `HittingTimes`) under `always`, Monte Carlo with a cap otherwise.
 /// Monte Carlo starts are sampled once per group, the same for every operator (common random starts
 /// sharpen comparisons between operators); every walk has its own stream keyed by operator index,
