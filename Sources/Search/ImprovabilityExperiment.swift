@@ -7,8 +7,10 @@ import Statistics
 /// - `always` + isotropic operator: the spectral engine (exact, every group incl. deciles);
 /// - `always` + `op-kernel`: the product-kernel engine (exact, every group);
 /// - fitness-dependent rule + `k-edit(k)`, k ≤ `dynamicProgrammingMaxK`: dynamic programming (exact, every group);
-/// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all`;
-/// - fixed threshold: exact (geometric) for `uniform` + `always`, Monte Carlo with a cap otherwise.
+/// - fitness-dependent rule + any other isotropic operator at L = 1: the one-step tables (exact, every group);
+/// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all` (isotropic operators under a
+///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x));
+/// - fixed threshold: exact (Krylov solve, `HittingTimes`) under `always`, Monte Carlo with a cap otherwise.
 /// Monte Carlo starts are sampled once per group, the same for every operator (common random starts
 /// sharpen comparisons between operators); every walk has its own stream keyed by operator index,
 /// rule, setting, group, start and walk.
@@ -23,6 +25,9 @@ public struct ImprovabilityExperiment: Sendable {
     /// Differences below this count as no change when deciding "improved" on exact rows (rounding noise).
     let changeTolerance: Double
     let pathLengths: [Int]
+    let oneStepTables: [AcceptanceRule: OneStepTables]
+    /// One per threshold, in `thresholds` order.
+    let hittingTimes: [HittingTimes]
 
     public init(fitness: FitnessFunction, settings: SearchSettings = .default) {
         self.fitness = fitness
@@ -35,6 +40,12 @@ public struct ImprovabilityExperiment: Sendable {
         operationCounts = groups.map { ProductKernelEngine.operationCounts(of: $0.members) }
         changeTolerance = 1e-12 * (fitness.values.map(abs).max() ?? 0)
         pathLengths = Array(Set(settings.pathLengths)).sorted()
+        oneStepTables = ImprovabilityExperiment.oneStepTables(fitness: fitness, settings: settings)
+        let solvesHittingTimes = settings.acceptanceRules.contains(.always)
+        hittingTimes = thresholds.map { threshold in
+            let solver = HittingTimes(fitness: fitness, threshold: threshold.value)
+            return solvesHittingTimes ? solver.withReferenceSolutions(threads: settings.threads) : solver
+        }
     }
 
     /// Every row for every operator, in operator order then rule order; parallel over operators.
@@ -98,7 +109,14 @@ public struct ImprovabilityExperiment: Sendable {
                 }
             }
         }
-        return monteCarloFixedLengthRows(op, rule: rule, streams: streams)
+        if let pi = op.distanceDistribution, let tables = oneStepTables[rule] {
+            let expectations = OneStepExpectations(change: tables.expectedChange(distanceDistribution: pi),
+                                                   moved: tables.expectedDistanceMoved(distanceDistribution: pi))
+            return exactOneStepRows(op, rule: rule, expectations: expectations)
+                + monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths.filter { $0 > 1 },
+                                            expectations: expectations)
+        }
+        return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths)
     }
 
     /// A fixed-length row from exact per-start improvabilities (indexed by code).
@@ -116,30 +134,37 @@ public struct ImprovabilityExperiment: Sendable {
                    median: median, fraction: Double(improved) / Double(values.count))
     }
 
-    func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
+    /// A walk's draws do not depend on which lengths it records, so leaving out a length computed exactly
+    /// does not change the rows of the others. With one-step `expectations` each walk contributes the
+    /// control-variate sums Σ_{t<L} g(X_t), Σ_{t<L} r(X_t) (`conditionedWalk`) instead of its raw outcome.
+    func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator,
+                                   lengths: [Int], expectations: OneStepExpectations? = nil) -> [ImprovabilityRow] {
+        guard !lengths.isEmpty else { return [] }
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
         let walks = settings.walksPerStart
         return groups.indices.filter { StartGroupID.hypothesisGroups.contains(groups[$0].id) }.flatMap { g in
             let starts = sampledStarts(groups[g].members, count: settings.startsPerGroup, key: UInt64(g))
             // changes[l][s]: mean over walks of f(X_L) − f(x) for start s; moved[l]: total distance.
-            var changes = [[Double]](repeating: [Double](repeating: 0, count: starts.count), count: pathLengths.count)
-            var moved = [Int](repeating: 0, count: pathLengths.count)
+            var changes = [[Double]](repeating: [Double](repeating: 0, count: starts.count), count: lengths.count)
+            var moved = [Double](repeating: 0, count: lengths.count)
             let groupStreams = streams.stream(UInt64(g))
             for (s, start) in starts.enumerated() {
                 for w in 0..<walks {
                     var generator = groupStreams.stream(UInt64(s * walks + w))
-                    for (l, record) in walker.walk(from: start, pathLengths: pathLengths, using: &generator).enumerated() {
-                        changes[l][s] += (record.fitness - fitness.values[start]) / Double(walks)
+                    let records = expectations.map { walker.conditionedWalk(from: start, pathLengths: lengths, expectations: $0, using: &generator) }
+                        ?? walker.walk(from: start, pathLengths: lengths, using: &generator).map { ($0.fitness - fitness.values[start], Double($0.moved)) }
+                    for (l, record) in records.enumerated() {
+                        changes[l][s] += record.change / Double(walks)
                         moved[l] += record.moved
                     }
                 }
             }
-            return pathLengths.enumerated().map { l, length in
+            return lengths.enumerated().map { l, length in
                 var values = changes[l].map { $0 / Double(length) }
                 let (mean, error) = meanAndStandardError(values)
                 let improved = values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
                 var result = row(op, rule: rule, experiment: .fixedLength, group: groups[g].id, method: .monteCarlo,
-                                 starts: starts.count, effectiveReach: Double(moved[l]) / Double(starts.count * walks * length),
+                                 starts: starts.count, effectiveReach: moved[l] / Double(starts.count * walks * length),
                                  pathLength: length, mean: mean, median: Descriptive.median(selecting: &values),
                                  fraction: Double(improved) / Double(values.count))
                 result.standardError = error
@@ -152,18 +177,14 @@ public struct ImprovabilityExperiment: Sendable {
 
     func fixedThresholdRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
         thresholds.enumerated().flatMap { t, threshold in
-            threshold.groups.compactMap { id -> ImprovabilityRow? in
+            // Nil when a start never reaches θ (infinite mean): Monte Carlo then reports the censoring.
+            let solution = rule == .always ? hittingTimes[t].solve(op) : nil
+            return threshold.groups.compactMap { id -> ImprovabilityRow? in
                 guard let g = groups.firstIndex(where: { $0.id == id }) else { return nil }
                 let below = groups[g].members.filter { fitness.values[$0] < threshold.value }
                 guard !below.isEmpty else { return nil }
-                if rule == .always, op.kind == .uniform {
-                    // Each step lands in {f ≥ θ} with probability q whatever the start: τ is geometric.
-                    let q = Double(fitness.values.reduce(0) { $0 + ($1 >= threshold.value ? 1 : 0) }) / Double(Cell.count)
-                    var result = row(op, rule: rule, experiment: .fixedThreshold, group: id, method: .exact,
-                                     starts: below.count, effectiveReach: op.reach, threshold: threshold)
-                    result.meanHittingTime = 1 / q
-                    result.censoredFraction = 0
-                    return result
+                if let solution {
+                    return exactHittingRow(op, group: id, below: below, threshold: threshold, solution: solution)
                 }
                 return monteCarloHittingRow(op, rule: rule, group: id, below: below, threshold: threshold,
                                             startKey: 0x7E57_0000 ^ UInt64(t << 8 | g),

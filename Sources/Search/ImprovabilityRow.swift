@@ -25,6 +25,8 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     /// fraction of walks censored at the cap (0 when exact).
     public var meanHittingTime: Double?
     public var censoredFraction: Double?
+    /// Fixed-threshold, exact rows: the median over starts below θ of the expected hitting time.
+    public var medianHittingTime: Double?
     /// Start cells the row summarises (the sample size for Monte Carlo rows).
     public var starts: Int
     /// Standard error of the row's mean (improvability or hitting time); nil when exact.
@@ -34,7 +36,8 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     public init(operatorID: String, family: OperatorFamily, acceptance: AcceptanceRule, experiment: Experiment, pathLength: Int?,
                 threshold: Double?, thresholdLabel: String?, group: StartGroupID, reach: Double, effectiveReach: Double,
                 meanImprovability: Double?, medianImprovability: Double?, fractionImproved: Double?, meanHittingTime: Double?,
-                censoredFraction: Double?, starts: Int, standardError: Double?, method: ComputationMethod) {
+                censoredFraction: Double?, medianHittingTime: Double? = nil, starts: Int, standardError: Double?,
+                method: ComputationMethod) {
         self.operatorID = operatorID
         self.family = family
         self.acceptance = acceptance
@@ -50,6 +53,7 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
         self.fractionImproved = fractionImproved
         self.meanHittingTime = meanHittingTime
         self.censoredFraction = censoredFraction
+        self.medianHittingTime = medianHittingTime
         self.starts = starts
         self.standardError = standardError
         self.method = method
@@ -58,7 +62,7 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case operatorID = "operator"
         case family, acceptance, experiment, pathLength, threshold, thresholdLabel, group, reach, effectiveReach,
-             meanImprovability, medianImprovability, fractionImproved, meanHittingTime, censoredFraction,
+             meanImprovability, medianImprovability, fractionImproved, meanHittingTime, censoredFraction, medianHittingTime,
              starts, standardError, method
     }
 

@@ -45,9 +45,15 @@ struct ExperimentTests {
                 if row.group == .all && op.preservesUniform { #expect(row.meanImprovability == 0) }
             }
             let dependent = opRows.filter { $0.acceptance != .always && $0.experiment == .fixedLength }
-            let expectedMethod: ComputationMethod = op.kind == .kEdit(1) ? .exact : .monteCarlo
-            #expect(dependent.allSatisfy { $0.method == expectedMethod })
-            #expect(dependent.allSatisfy { ($0.standardError == nil) == ($0.method == .exact) })
+            // Dynamic programming for k-edit(1) at every L, the one-step tables for every isotropic operator at L = 1.
+            for row in dependent {
+                let exact = op.kind == .kEdit(1) || (op.distanceDistribution != nil && row.pathLength == 1)
+                #expect(row.method == (exact ? .exact : .monteCarlo), "\(op.id) \(row.acceptance) L \(row.pathLength!)")
+                #expect((row.standardError == nil) == (row.method == .exact))
+            }
+            for row in opRows where row.experiment == .fixedThreshold && row.acceptance == .always {
+                #expect(row.method == .exact && row.censoredFraction == 0 && row.medianHittingTime != nil)
+            }
         }
         // A non-doubly-stochastic op-kernel keeps a genuine non-zero mean over all starts.
         let lopsided = Fixtures.op(.opKernel(p: 0.5, m: Fixtures.lopsidedKernel))

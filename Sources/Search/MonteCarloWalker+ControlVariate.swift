@@ -1,0 +1,44 @@
+import SearchSpace
+import Statistics
+
+/// Per-cell expectations of one step, from the exact one-step tables: g(z) = E[f(X_{t+1}) − f(X_t) | X_t = z]
+/// and r(z) = E[distance moved in one step | X_t = z].
+struct OneStepExpectations: Sendable {
+    let change: [Double]
+    let moved: [Double]
+}
+
+extension MonteCarloWalker {
+    /// The same walk as `walk(from:pathLengths:using:)` (the same draws), recording for each length L
+    /// Σ_{t<L} g(X_t) and Σ_{t<L} r(X_t) instead of f(X_L) − f(x) and the distance moved. Both are unbiased
+    /// for the same expectations (E[f(X_{t+1}) − f(X_t) | X_t] = g(X_t)) and drop the noise of every step's own
+    /// outcome, so they vary far less; at L = 1 they are exact.
+    func conditionedWalk(from start: Int, pathLengths: [Int], expectations: OneStepExpectations,
+                         using generator: inout SeededGenerator) -> [(change: Double, moved: Double)] {
+        let raw = sampler.storage.raw
+        return withExtendedLifetime(sampler.storage) {
+            fitness.withUnsafeBufferPointer { fitness in
+            expectations.change.withUnsafeBufferPointer { change in
+            expectations.moved.withUnsafeBufferPointer { moved in
+                var x = start, fx = fitness[start], step = 0, changeSum = 0.0, movedSum = 0.0
+                var records: [(change: Double, moved: Double)] = []
+                records.reserveCapacity(pathLengths.count)
+                for length in pathLengths {
+                    while step < length {
+                        changeSum += change[x]
+                        movedSum += moved[x]
+                        let (y, _) = raw.propose(from: x, using: &generator)
+                        let fy = fitness[y]
+                        if rule.accepts(from: fx, to: fy, using: &generator) {
+                            x = y
+                            fx = fy
+                        }
+                        step &+= 1
+                    }
+                    records.append((changeSum, movedSum))
+                }
+                return records
+            }}}
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import SearchSpace
+import Statistics
+import Testing
+@testable import Search
+
+struct ControlVariateTests {
+    /// Σ_{t<L} g(X_t) against the exact dynamic programming of k-edit(1): unbiased, and far closer to the
+    /// truth start by start than the raw f(X_L) − f(x) of the same walks.
+    @Test(arguments: [AcceptanceRule.improving, .metropolis(temperature: 0.5)])
+    func controlVariateIsUnbiasedAndSharper(rule: AcceptanceRule) {
+        let fitness = Fixtures.fitness, f = fitness.values, length = 4
+        let op = Fixtures.op(.kEdit(1)), pi = op.distanceDistribution!
+        let tables = OneStepTables(fitness: fitness, rule: rule, threads: 2)
+        let expectations = OneStepExpectations(change: tables.expectedChange(distanceDistribution: pi),
+                                               moved: tables.expectedDistanceMoved(distanceDistribution: pi))
+        let exact = AcceptanceDP(sphere: AcceptanceDP.sphereTable(distance: 1), distance: 1, rule: rule, fitness: fitness)
+            .run(fitness: fitness, pathLengths: [length])[0]
+        let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
+        var controlledErrors: [Double] = [], rawErrors: [Double] = [], movedErrors: [Double] = []
+        for start in stride(from: 11, to: Cell.count, by: 61) {
+            let truth = exact.expected[start] - f[start]
+            for w in 0..<4 {
+                var generator = SeededGenerator(seed: 31, stream: UInt64(start * 4 + w))
+                var same = generator
+                let controlled = walker.conditionedWalk(from: start, pathLengths: [length], expectations: expectations, using: &generator)[0]
+                let raw = walker.walk(from: start, pathLengths: [length], using: &same)[0]
+                controlledErrors.append(controlled.change - truth)
+                rawErrors.append(raw.fitness - f[start] - truth)
+                movedErrors.append(controlled.moved - exact.moved[start])
+            }
+        }
+        func meanAndError(_ values: [Double]) -> (Double, Double) {
+            let n = Double(values.count), mean = values.reduce(0, +) / n
+            return (mean, (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) / n).squareRoot())
+        }
+        let (bias, error) = meanAndError(controlledErrors)
+        #expect(abs(bias) < 4 * error, "\(rule.label): mean error \(bias) ± \(error)")
+        let (movedBias, movedError) = meanAndError(movedErrors)
+        #expect(abs(movedBias) < 4 * movedError, "\(rule.label): moved error \(movedBias) ± \(movedError)")
+        let controlledSquares = controlledErrors.reduce(0) { $0 + $1 * $1 }, rawSquares = rawErrors.reduce(0) { $0 + $1 * $1 }
+        #expect(controlledSquares < rawSquares / 2, "\(rule.label): squared errors \(controlledSquares) vs raw \(rawSquares)")
+    }
+
+    @Test func controlledRowsKeepTheirStandardErrors() throws {
+        var settings = ExperimentTests.settings
+        settings.acceptanceRules = [.improving]
+        settings.thresholdPercentiles = []
+        let experiment = ImprovabilityExperiment(fitness: Fixtures.fitness, settings: settings)
+        let rows = experiment.fixedLengthRows(Fixtures.op(.perEdge(0.3)), rule: .improving, spheres: [:], streams: SeededGenerator(seed: 2))
+        let long = rows.filter { $0.pathLength == 5 }
+        #expect(long.count == 3 && long.allSatisfy { $0.method == .monteCarlo && $0.standardError != nil })
+        // Improving never loses fitness, and neither does g: every per-walk sum is ≥ 0.
+        #expect(long.allSatisfy { $0.meanImprovability! >= 0 && $0.fractionImproved! > 0 })
+    }
+}
