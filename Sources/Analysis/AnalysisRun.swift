@@ -64,7 +64,7 @@ public struct AnalysisRun: Sendable {
         }
 
         let partial = Results(
-            provenance: Provenance(input: benchmark.source.input, inputSHA256: benchmark.source.sha256,
+            provenance: Provenance(input: Provenance.publishedName(of: benchmark.source.input), inputSHA256: benchmark.source.sha256,
                                    sourceKind: benchmark.source.kind.rawValue, synthetic: benchmark.source.kind == .synthetic,
                                    seed: seed, version: version, generatedAt: generatedAt),
             configuration: configuration,

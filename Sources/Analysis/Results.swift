@@ -22,7 +22,8 @@ public struct Results: Sendable, Equatable, Codable {
 }
 
 public struct Provenance: Sendable, Equatable, Codable {
-    /// The `--data` argument as given.
+    /// The input's file or folder name (never a local path: results and sites get published), with
+    /// `inputSHA256` to identify it exactly.
     public var input: String
     public var inputSHA256: String
     /// `csv`, `nats-archive` or `synthetic`.
@@ -32,6 +33,14 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var version: String
     /// ISO 8601, UTC; `SOURCE_DATE_EPOCH` when set, so that reruns are byte-identical.
     public var generatedAt: String
+}
+
+extension Provenance {
+    /// The last component of a `--data` path (`synthetic` stays `synthetic`).
+    public static func publishedName(of input: String) -> String {
+        let name = input.split(separator: "/").last.map(String.init) ?? input
+        return name.isEmpty ? input : name
+    }
 }
 
 /// One generated operator, as the contract describes it: enough to rebuild it exactly.

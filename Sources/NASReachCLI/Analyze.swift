@@ -62,8 +62,9 @@ struct ShardArgument: ExpressibleByArgument {
 enum AnalysisCommand {
     static func analyze(source: DataOptions, run: RunOptions, shard: Shard?, progress: ProgressReporter) throws -> AnalysisOutput {
         let configuration = try run.configuration()
-        progress.begin("loading \(source.data)")
-        let benchmark = try source.load { done, total in progress.update("loading \(source.data)", done: done, total: total) }
+        let stage = "loading \(Provenance.publishedName(of: source.data))"
+        progress.begin(stage)
+        let benchmark = try source.load { done, total in progress.update(stage, done: done, total: total) }
         let analysis = AnalysisRun(benchmark: benchmark, configuration: configuration, seed: source.seed,
                                    threads: run.workerCount, shard: shard, version: NASReach.version,
                                    generatedAt: try RunMetadata.generatedAt())

@@ -163,6 +163,11 @@ import Testing
             #expect(!html.contains("<img src=x"), "\(path) has no injected element")
             #expect(html.components(separatedBy: "<script").count - 1 <= 1, "\(path): only the site.js tag")
         }
+        // The input sits in a temporary folder: no page, table or results file may name a local path.
+        for (path, data) in try Self.files(in: site) {
+            #expect(!String(decoding: data, as: UTF8.self).contains(folder.path), "\(path) names a local path")
+        }
+        #expect(!result.stdout.contains(csv.path) && !result.stderr.contains(csv.path), "the terminal names the input by file name only")
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["NASREACH_DATA"] != nil, "NASREACH_DATA is not set: real-data report skipped"))
