@@ -88,13 +88,12 @@ import Testing
         try Data(CLI.smallConfiguration.utf8).write(to: config)
         let whole = folder.appendingPathComponent("whole")
         #expect(try CLI.run(["analyze", "--config", config.path, "--results", whole.path]).status == 0)
-        var shards: [String] = []
-        for index in 1...3 {
-            let shard = folder.appendingPathComponent("shard-\(index)").path
-            let result = try CLI.run(["analyze", "--config", config.path, "--shard", "\(index)/3", "--results", shard, "--threads", "1"])
-            #expect(result.status == 0, "\(result.stderr)")
-            shards.append(shard)
-        }
+        // Four shards as four concurrent processes, as a job array runs them.
+        let shards = (1...4).map { folder.appendingPathComponent("shard-\($0)").path }
+        let results = try shards.enumerated().map { index, shard in
+            try CLI.start(["analyze", "--config", config.path, "--shard", "\(index + 1)/4", "--results", shard, "--threads", "1"])
+        }.map { try $0.wait() }
+        for result in results { #expect(result.status == 0, "\(result.stderr)") }
         let merged = folder.appendingPathComponent("merged")
         let merge = try CLI.run(["merge", "--results", merged.path] + shards.reversed())
         #expect(merge.status == 0, "\(merge.stderr)")
