@@ -63,7 +63,7 @@ extension FigureBuilder {
     }
 
     /// The algorithms as labelled points (legend) on the reach–improvability map, beside the operators
-    /// (grey, always-accept), for top 10%, bottom 10% and all starts at the algorithms' map path length.
+    /// (light grey, always-accept), for top 10%, bottom 10% and all starts at the algorithms' map path length.
     func algorithmMap(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let records = algorithmRecords(metric: metric)
         let length = records.first?.mapPathLength ?? data.pathLengths.first ?? 1
@@ -71,7 +71,7 @@ extension FigureBuilder {
             let operators = data.records(metric: metric, acceptance: .always, setting: .pathLength(length), group: group)
                 .filter { $0.meanImprovability?.isFinite == true }
             var marks: [Mark] = [.scatter(ScatterMark(x: operators.map(\.effectiveReach), y: operators.map { $0.meanImprovability! },
-                                                      color: Palette.black, radius: 2, alpha: 0.25, shape: .circle))]
+                                                      color: .gray, radius: 2, alpha: 0.35, shape: .circle))]
             var ys = operators.compactMap(\.meanImprovability)
             for record in records {
                 guard let point = record.point(group: group, pathLength: length) else { continue }
@@ -80,13 +80,14 @@ extension FigureBuilder {
                                                      high: [point.meanImprovability + 1.96 * point.improvabilityStandardError], color: look.color)))
                 marks.append(.scatter(ScatterMark(x: [point.effectiveReach], y: [point.meanImprovability], color: look.color, radius: 4.5,
                                                   alpha: 1, shape: look.marker, halo: 1.5)))
-                ys.append(point.meanImprovability)
+                ys += [point.meanImprovability - 1.96 * point.improvabilityStandardError,
+                       point.meanImprovability + 1.96 * point.improvabilityStandardError]
             }
             return Panel(title: "\(group.displayName) · L = \(length)", x: Axis(label: "effective reach (edits per iteration)"),
                          y: Axis(label: index == 0 ? FigureStyle.improvabilityLabel : "", range: FigureStyle.rangeWithHeadroom(ys, headroom: 0.08)),
                          marks: marks).notingMissingData()
         }
-        return (panels, 3, algorithmLegend(records) + [LegendEntry("operators (always-accept)", color: Palette.black.withAlpha(0.4))])
+        return (panels, 3, algorithmLegend(records) + [LegendEntry("operators (always-accept)", color: .gray)])
     }
 
     private func algorithmLegend(_ records: [SearchAlgorithmRecord]) -> [LegendEntry] {
