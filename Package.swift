@@ -38,14 +38,14 @@ let package = Package(
         .target(name: "Landscape", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
         .target(name: "Search", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
         .target(name: "Algorithms", dependencies: ["SearchSpace", "Statistics", "Support"], exclude: ["README.md"]),
-        .target(name: "Analysis", dependencies: ["SearchSpace", "Benchmark", "Landscape", "Search", "Statistics", "Support"], exclude: ["README.md"]),
+        .target(name: "Analysis", dependencies: ["SearchSpace", "Benchmark", "Landscape", "Search", "Algorithms", "Statistics", "Support"], exclude: ["README.md"]),
         .target(name: "Plotting", dependencies: ["CCairo", "CZlib", "Support"], exclude: ["README.md"]),
-        .target(name: "Figures", dependencies: ["Analysis", "Plotting", "Search", "Statistics", "Support"], exclude: ["README.md"]),
+        .target(name: "Figures", dependencies: ["Analysis", "Algorithms", "Plotting", "Search", "Statistics", "Support"], exclude: ["README.md"]),
         // The default theme is compiled in from templates/ and site/ at build time.
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "Report", dependencies: [
-            "Analysis", "Figures", "Landscape", "Search", "Support",
+            "Analysis", "Algorithms", "Figures", "Landscape", "Search", "Support",
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"], plugins: ["EmbedTheme"]),
         .target(name: "NASReachCLI", dependencies: [

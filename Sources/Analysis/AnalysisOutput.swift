@@ -40,6 +40,7 @@ public struct AnalysisOutput: Sendable {
         files["tables/operators.csv"] = try CSVRecordEncoder.table(results.operators)
         files["tables/breakdowns.csv"] = try CSVRecordEncoder.table(results.breakdowns)
         files["tables/deciles.csv"] = try CSVRecordEncoder.table(results.deciles)
+        files["tables/search-algorithms.csv"] = try CSVRecordEncoder.table(SearchAlgorithmRow.rows(results.searchAlgorithms))
         files["tables/metrics.csv"] = try CSVRecordEncoder.table(results.metrics)
         files["tables/landscape.csv"] = try CSVRecordEncoder.table(results.metrics.compactMap { metric in
             results.landscape[metric.id].map { LandscapeRow(metric: metric.id, $0) }

@@ -1,3 +1,4 @@
+import Algorithms
 import Benchmark
 import Foundation
 import Landscape
@@ -71,7 +72,9 @@ public struct AnalysisRun: Sendable {
             metrics: benchmark.metrics.map(MetricSummary.init),
             landscape: Dictionary(uniqueKeysWithValues: zip(benchmark.metrics, landscapes).map { ($0.id, $1.summary) }),
             operators: operators.map(OperatorRecord.init),
-            hypotheses: [], breakdowns: [], deciles: decileSummaries, shard: shard)
+            hypotheses: [], breakdowns: [], deciles: decileSummaries,
+            searchAlgorithms: shard == nil || shard?.index == 1 ? searchAlgorithms(fitness, progress: progress) : [],
+            shard: shard)
         let cells = zip(benchmark.metrics, landscapes).map { metric, landscape in
             CellTable(metric: metric, benchmark: benchmark, landscape: landscape)
         }
@@ -80,6 +83,30 @@ public struct AnalysisRun: Sendable {
         progress("hypotheses", 0, 1)
         defer { progress("hypotheses", 1, 1) }
         return output.completed(threads: threads)
+    }
+
+    /// Every standard algorithm on every metric (`searchAlgorithms[]`), seeded by the run's seed alone:
+    /// it does not depend on the operators, so a single run and shard 1 compute the same records.
+    public func searchAlgorithms(_ fitness: [FitnessFunction], progress: ProgressHandler = { _, _, _ in }) -> [SearchAlgorithmRecord] {
+        progress("search algorithms", 0, 1)
+        defer { progress("search algorithms", 1, 1) }
+        let neighbours = NeighbourTable()
+        let landscapes = zip(benchmark.metrics, fitness).map { metric, f in
+            SearchLandscape(metric: metric.id, fitness: f, neighbours: neighbours,
+                            startGroups: StartGroup.standard(for: f, deciles: false).map { StartCells(name: $0.id.rawValue, members: $0.members) })
+        }
+        let study = configuration.searchAlgorithms
+        let settings = AlgorithmStudySettings(runs: study.runs, budget: study.budget,
+                                              pathLengths: Array(Set(configuration.pathLengths)).sorted())
+        let measurements = AlgorithmStudy.measure(StandardAlgorithms.all(budget: study.budget), on: landscapes, settings: settings,
+                                                  seed: seed, threads: threads)
+        let closedForms = Dictionary(uniqueKeysWithValues: landscapes.map { landscape in
+            let maxima = landscape.fitness.values.count { $0 == landscape.maximumFitness }
+            return (landscape.metric, Double(Cell.count + 1) / Double(maxima + 1))
+        })
+        return measurements.map { measurement in
+            SearchAlgorithmRecord(measurement, closedForm: measurement.algorithm == .randomSearch ? closedForms[measurement.metric] : nil)
+        }
     }
 
     /// Search rows as table records; decile rows are kept apart for the decile summary.

@@ -25,6 +25,17 @@ public struct Configuration: Sendable, Equatable, Codable {
     /// Monte Carlo estimate of the landscape autocorrelation: number of walks and their length.
     public var landscapeWalks = 200
     public var landscapeWalkLength = 100
+    /// Search algorithms from the NAS literature (random search, local search, regularized evolution,
+    /// simulated annealing, (1+λ) EA): seeded runs per algorithm and metric, and the query budget of the
+    /// fixed-budget curves and the ERT.
+    public var searchAlgorithms = SearchAlgorithmBudget()
+
+    public struct SearchAlgorithmBudget: Sendable, Equatable, Codable {
+        public var runs = 200
+        public var budget = 300
+
+        public init() {}
+    }
 
     /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
     public struct MonteCarloBudget: Sendable, Equatable, Codable {
@@ -107,6 +118,9 @@ public struct Configuration: Sendable, Equatable, Codable {
         }
         guard landscapeWalks >= 2, landscapeWalkLength > 20 else {
             throw fail("landscapeWalks must be at least 2 and landscapeWalkLength above 20 (the autocorrelation goes to lag 20)")
+        }
+        guard searchAlgorithms.runs >= 2, searchAlgorithms.budget >= 1 else {
+            throw fail("searchAlgorithms.runs must be at least 2 and searchAlgorithms.budget at least 1")
         }
     }
 }

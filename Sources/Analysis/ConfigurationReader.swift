@@ -30,6 +30,13 @@ struct ConfigurationReader {
                 if let v = budget[key] { configuration.monteCarlo[keyPath: field] = try integer(v, path: "monteCarlo.\(key)") }
             }
         }
+        if let v = root["searchAlgorithms"] {
+            let study = try dictionary(v, path: "searchAlgorithms")
+            try checkKeys(study, known: Self.searchAlgorithmKeys.map(\.key), path: "searchAlgorithms")
+            for (key, field) in Self.searchAlgorithmKeys {
+                if let v = study[key] { configuration.searchAlgorithms[keyPath: field] = try integer(v, path: "searchAlgorithms.\(key)") }
+            }
+        }
     }
 
     static var budgetKeys: [(key: String, field: WritableKeyPath<Configuration.MonteCarloBudget, Int>)] { [
@@ -38,9 +45,13 @@ struct ConfigurationReader {
         ("hittingTimeCap", \.hittingTimeCap), ("dynamicProgrammingMaxK", \.dynamicProgrammingMaxK),
     ] }
 
+    static var searchAlgorithmKeys: [(key: String, field: WritableKeyPath<Configuration.SearchAlgorithmBudget, Int>)] { [
+        ("runs", \.runs), ("budget", \.budget),
+    ] }
+
     static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles",
                                "acceptanceRules", "monteCarlo", "alpha", "bootstrapReplicates", "confidence",
-                               "landscapeWalks", "landscapeWalkLength"]
+                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms"]
 
     private func checkKeys(_ object: [String: Any], known: [String], path: String) throws(InputError) {
         for key in object.keys.sorted() where !known.contains(key) {

@@ -17,6 +17,9 @@ public struct Results: Sendable, Equatable, Codable {
     public var breakdowns: [Breakdown]
     /// Mean improvability per decile of starts, by operator family (the decile figures).
     public var deciles: [DecileSummary]
+    /// Search algorithms from the NAS literature, per metric: landscape-major, algorithms in
+    /// `StandardAlgorithms` order (computed by a whole run, or by shard 1 for `merge`).
+    public var searchAlgorithms: [SearchAlgorithmRecord] = []
     /// Set only for a partial result of `analyze --shard`.
     public var shard: Shard?
 }

@@ -37,6 +37,8 @@ public enum ShardMerge {
         }
         var results = first.output.results
         results.shard = nil
+        // Search algorithms do not depend on the operators: shard 1 computed them for the whole run.
+        results.searchAlgorithms = ordered[0].results.searchAlgorithms
         return AnalysisOutput(results: results, records: interleave(\.records), decileRecords: interleave(\.decileRecords),
                               cells: first.output.cells)
     }

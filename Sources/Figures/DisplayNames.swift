@@ -1,3 +1,4 @@
+import Algorithms
 import Analysis
 import Search
 
@@ -55,6 +56,18 @@ extension ExperimentSetting {
         switch self {
         case .pathLength(let length): "L = \(length)"
         case .threshold(let label): "θ = \(label)"
+        }
+    }
+}
+
+extension AlgorithmID {
+    public var displayName: String {
+        switch self {
+        case .randomSearch: "random search"
+        case .localSearch: "local search"
+        case .regularizedEvolution: "regularized evolution"
+        case .simulatedAnnealing: "simulated annealing"
+        case .onePlusLambdaEA: "(1+λ) EA"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Algorithms
 import Analysis
 import Support
 import Search
@@ -25,6 +26,12 @@ public struct FigureEntry: Sendable, Equatable {
         case autocorrelation
         /// Per metric: energy of the accuracy in each Fourier order.
         case orderEnergies = "order-energies"
+        /// Per metric: the search algorithms' mean best-so-far accuracy against queries, with 95% bands.
+        case algorithmFixedBudget = "search-algorithms-fixed-budget"
+        /// Per metric: the ECDF of the algorithms' queries to the global maximum.
+        case algorithmRuntimes = "search-algorithms-runtime-ecdf"
+        /// Per metric: the algorithms on the reach–improvability map beside the operators.
+        case algorithmMap = "search-algorithms-map"
     }
 
     public let kind: Kind
@@ -98,6 +105,19 @@ public enum FigureCatalog {
             entries.append(entry(.orderEnergies, title: "Energy by Fourier order — \(name)",
                                  caption: "Share of the variance of accuracy carried by each Fourier order j = 1…6 (j = 1: single edges, j = 2: pairs of edges, …).",
                                  alt: "Bar chart of variance share by Fourier order."))
+            if let study = results.searchAlgorithms.first(where: { $0.metric == metric.id }) {
+                let names = results.searchAlgorithms.filter { $0.metric == metric.id }.map(\.algorithm.displayName).joined(separator: ", ")
+                entries.append(entry(.algorithmFixedBudget, title: "Search algorithms at a fixed budget — \(name)",
+                                     caption: "Mean best-so-far accuracy against queries (unique architectures queried, log scale) over \(NumberFormat.integer(study.runs)) seeded runs of each algorithm (\(names)), up to the budget of \(NumberFormat.integer(study.budget)) queries; bands are 95% confidence intervals of the mean (±1.96 standard errors), the grey line the global maximum.",
+                                     alt: "Line chart of mean best-so-far accuracy against queries for each search algorithm, with confidence bands."))
+                entries.append(entry(.algorithmRuntimes, title: "Queries to the global maximum — \(name)",
+                                     caption: "Empirical distribution (ECDF) of the queries each run needed to first query the global maximum (log scale), one step line per algorithm over \(NumberFormat.integer(study.runs)) runs; every run goes on until it finds it, so nothing is censored. The grey line marks the budget of \(NumberFormat.integer(study.budget)) queries; the marker sits at the median run.",
+                                     alt: "Step plots of the fraction of runs that have found the global maximum against queries, per search algorithm."))
+                entries.append(entry(.algorithmMap, title: "Search algorithms on the reach–improvability map — \(name)",
+                                     caption: "Each algorithm's effective reach (edit distance moved per iteration) against its mean improvability (accuracy points per iteration) over its first L = \(study.mapPathLength) iteration\(study.mapPathLength == 1 ? "" : "s") from uniformly drawn starts in the top 10%, bottom 10% and all cells (95% intervals of the mean as bars), beside the \(NumberFormat.integer(results.operators.count)) operators under always-accept (grey).",
+                                     alt: "Three scatter plots of effective reach against mean improvability with the operators in grey and one marker per search algorithm.",
+                                     width: 900, height: 380))
+            }
         }
         return entries
     }

@@ -72,6 +72,8 @@ struct FigureBuilder {
         case .fitnessDistance: (.single, 200)
         case .autocorrelation: (.single, 175)
         case .orderEnergies: (.single, 150)
+        case .algorithmFixedBudget, .algorithmRuntimes: (.single, 190)
+        case .algorithmMap: (.double, 200)
         }
         return figure.forPaper(span, height: height)
     }
@@ -88,6 +90,9 @@ struct FigureBuilder {
         case .fitnessDistance: return fitnessDistance(metric: metric)
         case .autocorrelation: return autocorrelation(metric: metric)
         case .orderEnergies: return ([orderEnergies(metric: metric)], 1, [])
+        case .algorithmFixedBudget: return algorithmFixedBudget(metric: metric)
+        case .algorithmRuntimes: return algorithmRuntimeECDF(metric: metric)
+        case .algorithmMap: return algorithmMap(metric: metric)
         }
     }
 }

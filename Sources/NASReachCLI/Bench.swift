@@ -75,6 +75,12 @@ struct Bench: ParsableCommand {
                 report("Monte Carlo steps, \(name)", rate: Double(steps) / seconds, unit: "steps/s/core", target: "≥ 50,000,000")
             }
 
+            let study = AnalysisRun(benchmark: benchmark, configuration: .default, seed: 0, threads: Parallel.defaultThreads,
+                                    version: NASReach.version, generatedAt: "bench")
+            let algorithms = try measure { _ = study.searchAlgorithms(fitness) }
+            let budget = Configuration.default.searchAlgorithms
+            report("search algorithms, 5 × \(fitness.count) metrics × \(budget.runs) runs", seconds: algorithms)
+
             var output: AnalysisOutput?
             let analysisTime = try measure(runs: 1) {
                 output = AnalysisRun(benchmark: benchmark, configuration: .default, seed: 0, threads: Parallel.defaultThreads,

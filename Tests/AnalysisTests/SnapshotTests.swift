@@ -8,7 +8,8 @@ import TestSupport
 struct AnalysisSnapshotTests {
     @Test("results.json and the CSV tables of the small analysis equal their golden copies",
           arguments: ["results.json", "tables/hypotheses.csv", "tables/improvability.csv", "tables/landscape.csv",
-                      "tables/metrics.csv", "tables/operators.csv", "tables/breakdowns.csv", "tables/deciles.csv"])
+                      "tables/metrics.csv", "tables/operators.csv", "tables/breakdowns.csv", "tables/deciles.csv",
+                      "tables/search-algorithms.csv"])
     func resultsFolder(path: String) throws {
         let files = try SmallAnalysis.output.files()
         let bytes = try #require(files[path], "the results folder has no \(path)")

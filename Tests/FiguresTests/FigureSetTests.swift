@@ -32,8 +32,8 @@ private func annotations(_ panel: Panel) -> [String] {
     let files = SmallOutput.files
     let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf"].map { "\(entry.path).\($0)" } })
     #expect(Set(files.keys) == expected)
-    // 1 overview + 3 metrics × (7 per-metric figures + 2 acceptance rules).
-    #expect(entries.count == 1 + 3 * 9)
+    // 1 overview + 3 metrics × (7 per-metric figures + 2 acceptance rules + 3 of the search algorithms).
+    #expect(entries.count == 1 + 3 * 12)
     for (path, bytes) in files {
         switch (path as NSString).pathExtension {
         case "png":
@@ -117,6 +117,8 @@ private func annotations(_ panel: Panel) -> [String] {
     output.results.landscape = [:]
     output.records = output.records.filter { $0.acceptance != .always }
     output.cells = []
+    // Without search-algorithm records the catalog has no algorithm figures.
+    output.results.searchAlgorithms = []
     let figures = FigureSet.figures(output)
     #expect(figures.count == 1 + 3 * 8)
     for (entry, figure) in figures {

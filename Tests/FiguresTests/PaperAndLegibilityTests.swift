@@ -25,7 +25,8 @@ private func scatters(_ panel: Panel) -> [ScatterMark] {
         let boxes = mediaBoxes(paper[entry.path + ".pdf"]!)
         #expect(boxes.count == 1, "\(entry.path): one page")
         let width = boxes.first?[2] ?? 0
-        let onePlot: Set<FigureEntry.Kind> = [.distribution, .fitnessDistance, .autocorrelation, .orderEnergies]
+        let onePlot: Set<FigureEntry.Kind> = [.distribution, .fitnessDistance, .autocorrelation, .orderEnergies,
+                                              .algorithmFixedBudget, .algorithmRuntimes]
         #expect(width == (onePlot.contains(entry.kind) ? ColumnSpan.single.width : ColumnSpan.double.width), "\(entry.path): \(width) pt wide")
         #expect((100...500).contains(boxes.first?[3] ?? 0), "\(entry.path): height \(boxes.first?[3] ?? 0)")
         let svg = String(decoding: paper[entry.path + ".svg"]!, as: UTF8.self)
@@ -119,5 +120,23 @@ func everyFigureLaysOutTidilyInEveryPreset(preset: Preset) {
         let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
         #expect(entry.width <= 900, "\(entry.path) is shown \(entry.width) px wide")
         #expect(Double(width) == 2 * entry.width, "\(entry.path): \(width) px for \(entry.width) CSS px")
+    }
+}
+
+@Test func searchAlgorithmFiguresShowEveryAlgorithmInItsOwnLook() throws {
+    let output = SmallOutput.output
+    let kinds: [FigureEntry.Kind] = [.algorithmFixedBudget, .algorithmRuntimes, .algorithmMap]
+    for metric in output.results.metrics {
+        let algorithms = output.results.searchAlgorithms.filter { $0.metric == metric.id }
+        #expect(algorithms.count >= 5)
+        for kind in kinds {
+            let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == kind && $0.metric == metric.id })
+            let figure = FigureSet.figure(for: entry, in: output)
+            let legend = figure.legend.prefix(algorithms.count)
+            #expect(legend.count == algorithms.count, "\(entry.path): one legend entry per algorithm")
+            #expect(Set(legend.compactMap(\.marker)).count == algorithms.count, "\(entry.path): distinct markers")
+            #expect(Set(legend.map { "\($0.color)" }).count == algorithms.count, "\(entry.path): distinct colours")
+            #expect(figure.panels.count == (kind == .algorithmMap ? 3 : 1))
+        }
     }
 }

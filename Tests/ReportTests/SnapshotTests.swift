@@ -5,7 +5,8 @@ import TestSupport
 @Suite("Page snapshots")
 struct PageSnapshotTests {
     @Test("the index, a hypothesis page and a metric page equal their golden copies",
-          arguments: ["index.html", "hypotheses/h1.html", "metrics/synthetic-easy-test.html", "methods.html"])
+          arguments: ["index.html", "hypotheses/h1.html", "metrics/synthetic-easy-test.html", "methods.html",
+                      "search-algorithms.html"])
     func page(path: String) throws {
         let folder = try ReportFixtures.site(ReportFixtures.synthetic)
         let bytes = Array(try folder.read("site/" + path).utf8)

@@ -18,6 +18,8 @@ public enum SmallAnalysis {
         configuration.monteCarlo.hittingStartsPerGroup = 4
         configuration.monteCarlo.hittingWalksPerStart = 1
         configuration.monteCarlo.hittingTimeCap = 100
+        configuration.searchAlgorithms.runs = 20
+        configuration.searchAlgorithms.budget = 60
         return configuration
     }()
 

@@ -35,7 +35,7 @@ extension ReportContent {
 
     static func describe(file name: String) -> String {
         switch name {
-        case "results.json": "Everything the analysis computed (schema \(Results.schemaID)): provenance, configuration, metric summaries, landscape summaries, operators, hypothesis tests, breakdowns, deciles."
+        case "results.json": "Everything the analysis computed (schema \(Results.schemaID)): provenance, configuration, metric summaries, landscape summaries, operators, hypothesis tests, breakdowns, deciles, search algorithms (with their fixed-budget curves and runtimes)."
         case "improvability.csv": "One row per metric, operator, acceptance rule, experiment setting and starting group: reach, effective reach, improvability statistics and whether they are exact or Monte Carlo. Every tau of the report is recomputable from it."
         case "hypotheses.csv": "Every Kendall test: tau, p-values, Holm-adjusted p, bootstrap interval, verdict and reason."
         case "metrics.csv": "Distribution summary of each metric and whether H3's precondition holds."
@@ -43,6 +43,7 @@ extension ReportContent {
         case "landscape.csv": "The scalar locality metrics of each metric's landscape."
         case "breakdowns.csv": "Improvability by operator family and reach band for the top 10%, bottom 10% and all cells."
         case "deciles.csv": "Mean improvability per decile of starts, by operator family."
+        case "search-algorithms.csv": "One row per search algorithm, metric and fixed target: mean, SE and median queries, ERT with its bootstrap interval and success rate, effective reach and improvability."
         default: name.hasPrefix("cells-") ? "Per cell: API index, architecture, accuracy, edit distance to the global maximum, local maximum or not." : "Analysis table."
         }
     }

@@ -16,11 +16,22 @@ extension ReportContent {
                 .table(verdictTable(hypothesisPages: hypothesisPages)),
             ]),
             Section("Key figure", figureBlocks(.tauByPathLength, metric: nil)),
+            Section("Search algorithms", searchAlgorithmsSummary),
             Section("Data used", [
                 .paragraph("Source: \(results.provenance.input) (\(results.provenance.sourceKind)\(results.provenance.synthetic ? ", not NATS-Bench measurements" : "")); its SHA-256, the seed, the nasreach version and the date are at the foot of every page. Each metric is one dataset and split, analysed on its own; its page has the distribution and the locality of its landscape."),
                 .table(metricsTable),
             ]),
         ])
+    }
+
+    /// The search algorithms' findings in brief, linking their page.
+    var searchAlgorithmsSummary: [Block] {
+        let findings = Self.searchAlgorithmFindings(results.searchAlgorithms, metrics: results.metrics.map(\.id))
+        return findings.map(Block.paragraph) + [.table(Table(caption: "Search algorithms from the NAS literature", columns: ["Page", "Contents"], rows: [
+            Table.Row(header: Table.Cell("Search algorithms", link: Self.searchAlgorithmsPath), cells: [
+                .note("Queries to the global maximum, ERTs, fixed-budget curves, runtime ECDFs and the algorithms on the reach–improvability map"),
+            ]),
+        ]))]
     }
 
     /// One row per hypothesis and (experiment, acceptance), one column per metric.
