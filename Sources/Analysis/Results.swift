@@ -17,6 +17,10 @@ public struct Results: Sendable, Equatable, Codable {
     public var breakdowns: [Breakdown]
     /// Mean improvability per decile of starts, by operator family (the decile figures).
     public var deciles: [DecileSummary]
+    /// The reach at which improvability peaks, per (metric, rule, setting, group) of the hypothesis groups.
+    public var optimalReach: [OptimalReach] = []
+    /// Under `always`: each Fourier order's contribution to a group's mean improvability, by metric.
+    public var spectral: [MetricSpectralDecomposition] = []
     /// Set only for a partial result of `analyze --shard`.
     public var shard: Shard?
 }
@@ -89,3 +93,9 @@ public struct DecileSummary: Sendable, Equatable, Codable {
     public var fractionImproved: Double?
 }
 
+
+/// The spectral decomposition of one metric (science.md, "Null landscapes").
+public struct MetricSpectralDecomposition: Sendable, Equatable, Codable {
+    public var metric: String
+    public var decompositions: [SpectralDecomposition]
+}

@@ -38,6 +38,6 @@ public enum ShardMerge {
         var results = first.output.results
         results.shard = nil
         return AnalysisOutput(results: results, records: interleave(\.records), decileRecords: interleave(\.decileRecords),
-                              cells: first.output.cells)
+                              cells: first.output.cells, nulls: first.output.nulls)
     }
 }
