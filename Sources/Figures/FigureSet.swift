@@ -72,6 +72,9 @@ struct FigureBuilder {
         case .fitnessDistance: (.single, 200)
         case .autocorrelation: (.single, 175)
         case .orderEnergies: (.single, 150)
+        case .optimalReachCurves: (.double, 440)
+        case .optimalReachByPathLength: (.double, 190)
+        case .spectralShares: (.double, 190)
         }
         return figure.forPaper(span, height: height)
     }
@@ -88,6 +91,9 @@ struct FigureBuilder {
         case .fitnessDistance: return fitnessDistance(metric: metric)
         case .autocorrelation: return autocorrelation(metric: metric)
         case .orderEnergies: return ([orderEnergies(metric: metric)], 1, [])
+        case .optimalReachCurves: return optimalReachCurves(metric: metric, acceptance: entry.acceptance ?? .always)
+        case .optimalReachByPathLength: return optimalReachByPathLength(metric: metric)
+        case .spectralShares: return spectralShares(metric: metric)
         }
     }
 }

@@ -50,13 +50,17 @@ extension ReportContent {
     func testTable(_ tests: [HypothesisTest], primary: Bool, caption: String) -> Table {
         let confidence = Vocabulary.plain(100 * results.configuration.confidence) + "% CI"
         let columns = ["Acceptance", "Setting"] + (primary ? [] : ["Test"])
-            + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence] : []) + ["Verdict", "Note"]
+            + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence, "Null τ (mean ± SD)", "p (null)"] : []) + ["Verdict", "Note"]
         return Table(caption: caption, columns: columns, rows: tests.map { test in
             var cells: [Table.Cell] = [Table.Cell(test.setting.displayName)]
             if !primary { cells.append(Table.Cell(test.statistic.displayName)) }
             cells += [.integer(test.n), .number(test.tau), .pValue(test.pValue), .pValue(test.pOneSided), .pValue(test.pAdjusted)]
-            if primary { cells.append(Table.Cell(interval(test))) }
-            cells += [.verdict(test.verdict), .note(note(test))]
+            if primary {
+                cells.append(Table.Cell(interval(test)))
+                cells.append(Table.Cell(test.null.map { "\(NumberFormat.number($0.meanTau)) ± \(NumberFormat.number($0.sdTau))" } ?? NumberFormat.missing))
+                cells.append(.pValue(test.null?.pValue))
+            }
+            cells += [.verdict(test.verdict, beyondNull: test.beyondNull), .note(note(test))]
             return Table.Row(header: Table.Cell(test.acceptance.label), cells: cells)
         })
     }
@@ -69,6 +73,9 @@ extension ReportContent {
     /// Why a test is undefined, or which operators carry a tau computed over exact zeros.
     private func note(_ test: HypothesisTest) -> String {
         if let reason = test.reason { return reason }
+        if let null = test.null, null.observedTau != test.tau {
+            return "null over the \(NumberFormat.integer(null.operators)) isotropic operators, observed τ there \(NumberFormat.number(null.observedTau))"
+        }
         if let nonZero = test.nonZeroOperators {
             let why = test.acceptance == .always && test.group == .all ? " (stationary, see Methods)" : ""
             return "\(NumberFormat.integer(nonZero)) of \(NumberFormat.integer(test.n)) non-zero, \(NumberFormat.integer(test.n - nonZero)) exactly 0\(why)"
