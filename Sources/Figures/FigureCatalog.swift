@@ -60,7 +60,7 @@ public enum FigureCatalog {
         var entries = [FigureEntry(
             kind: .tauByPathLength, metric: nil, acceptance: nil, path: "figures/overview/tau-by-path-length",
             title: "Kendall's tau of reach vs mean improvability, by path length",
-            caption: "Kendall's tau-b between operator reach and mean improvability (always-accept) against path length L, for H1 (top 10% starts), H2 (bottom 10%) and H3 (all starts), one panel per metric. Filled points are significant after Holm's adjustment." + (results.hypotheses.contains { $0.null != nil } ? " Bands: the permutation null (mean ± 2 SD of tau over \(NumberFormat.integer(results.configuration.nullReplicates)) permuted landscapes, isotropic operators), what regression to the mean alone gives." : ""),
+            caption: "Kendall's tau-b between operator reach and mean improvability (always-accept) against path length L, for H1 (top 10% starts), H2 (bottom 10%) and H3 (all starts), one panel per metric. Filled points are significant after Holm's adjustment." + (results.hypotheses.contains { $0.null != nil } ? " Bands: the permutation null (mean ± 2 SD of tau over \(NumberFormat.integer(results.configuration.nullReplicates)) permuted landscapes, isotropic operators), what regression to the mean alone gives; dashed lines: the observed tau over the same isotropic operators, which the band is compared with." : ""),
             altText: "Line chart per metric of Kendall's tau against path length for hypotheses H1, H2 and H3.",
             width: 900, height: 330)]
         let lengths = shownPathLengths(results.configuration.pathLengths)

@@ -96,11 +96,16 @@ extension FigureBuilder {
             + [LegendEntry("dashed: total (their sum)", color: .black)])
     }
 
-    /// The permutation null of a test as a band: mean ± 2 SD of the null tau, NaN where there is none.
-    func nullBand(metric: String, group: StartGroupID, lengths: [Int], color: Color) -> Mark? {
-        let tests = lengths.map { data.test(metric: metric, acceptance: .always, setting: .pathLength($0), group: group)?.null }
-        guard tests.contains(where: { $0 != nil }) else { return nil }
-        return .band(BandMark(x: lengths.map(Double.init), lower: tests.map { $0.map { $0.meanTau - 2 * $0.sdTau } ?? .nan },
-                              upper: tests.map { $0.map { $0.meanTau + 2 * $0.sdTau } ?? .nan }, color: color.withAlpha(0.18)))
+    /// The permutation null of a test as a band (mean ± 2 SD of the null tau) and, dashed, the observed tau
+    /// over the same (isotropic) operators that the band is compared with; empty where there is no null.
+    func nullMarks(metric: String, group: StartGroupID, lengths: [Int], color: Color) -> [Mark] {
+        let nulls = lengths.map { data.test(metric: metric, acceptance: .always, setting: .pathLength($0), group: group)?.null }
+        guard nulls.contains(where: { $0 != nil }) else { return [] }
+        let x = lengths.map(Double.init)
+        return [
+            .band(BandMark(x: x, lower: nulls.map { $0.map { max(-1, $0.meanTau - 2 * $0.sdTau) } ?? .nan },
+                           upper: nulls.map { $0.map { min(1, $0.meanTau + 2 * $0.sdTau) } ?? .nan }, color: color.withAlpha(0.18))),
+            .line(LineMark(x: x, y: nulls.map { $0?.observedTau ?? .nan }, color: color, dash: [4, 3])),
+        ]
     }
 }

@@ -38,6 +38,8 @@ extension ReportContent {
                 }
             }
             if blocks.isEmpty { blocks.append(.paragraph("This results file holds no test of \(hypothesis.rawValue) for this metric.")) }
+            let reach = results.optimalReach.filter { $0.metric == metric.id && $0.group == hypothesis.group }
+            if !reach.isEmpty { blocks.append(.table(optimalReachTable(reach, caption: "\(metric.id): optimal reach, \(hypothesis.group.displayName)"))) }
             blocks += figureBlocks(.reachVsImprovability, metric: metric.id) + figureBlocks(.hittingTime, metric: metric.id)
             return Section(metric.id, blocks)
         }
@@ -63,6 +65,19 @@ extension ReportContent {
             cells += [.verdict(test.verdict, beyondNull: test.beyondNull), .note(note(test))]
             return Table.Row(header: Table.Cell(test.acceptance.label), cells: cells)
         })
+    }
+
+    /// The reach at the peak of each setting's smoothed curve, with its bootstrap interval.
+    func optimalReachTable(_ entries: [OptimalReach], caption: String) -> Table {
+        Table(caption: caption, columns: ["Acceptance", "Setting", "Statistic", "n", "Optimal reach", "Interval", "Curve", "Note"],
+              rows: entries.map { entry in
+                  let interval = entry.ciLower.map { "[\(NumberFormat.number($0)), \(NumberFormat.number(entry.ciUpper))]" } ?? NumberFormat.missing
+                  let shape = entry.monotone.map { $0 ? "monotone within its band" : "not monotone" } ?? NumberFormat.missing
+                  return Table.Row(header: Table.Cell(entry.acceptance.label), cells: [
+                      Table.Cell(entry.setting.displayName), Table.Cell(entry.statistic.improvability.displayName), .integer(entry.n),
+                      .number(entry.reach), Table.Cell(interval), Table.Cell(shape), .note(entry.reason ?? ""),
+                  ])
+              })
     }
 
     private func interval(_ test: HypothesisTest) -> String {
