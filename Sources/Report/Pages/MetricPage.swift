@@ -37,7 +37,7 @@ extension ReportContent {
             guard let part = parts.first(where: { $0.group == group && $0.pathLength == length }), part.meanImprovability != 0 else { return nil }
             let orders = part.carryingOrders
             let share = orders.reduce(0.0) { $0 + part.contributions[$1 - 1] } / part.meanImprovability
-            return "order\(orders.count == 1 ? "" : "s") \(orders.map(String.init).joined(separator: ", ")) carr\(orders.count == 1 ? "ies" : "y") \(NumberFormat.number(100 * share))% of the \(group.displayName) mean improvability (\(hypothesis), \(NumberFormat.number(part.meanImprovability)) points per iteration)"
+            return "order\(orders.count == 1 ? "" : "s") \(orders.map(String.init).joined(separator: ", ")) carr\(orders.count == 1 ? "ies" : "y") \(NumberFormat.number(100 * share))% of the \(group.displayName) mean improvability (\(hypothesis), \(NumberFormat.number(part.meanImprovability)) points per iteration)" + (share > 1 ? ", the other orders pulling the other way" : "")
         }
         guard let first = parts.first, !clauses.isEmpty else { return nil }
         return "Under always-accept at L = \(length), averaged over the \(NumberFormat.integer(first.operators)) isotropic operators, " + clauses.joined(separator: "; ") + ". Order 1 is what single edges do on their own; higher orders are interactions of edges."
