@@ -1,4 +1,5 @@
 import Foundation
+import Search
 import Support
 
 /// The results folder's content, as bytes by relative path: `results.json` and `tables/*.csv`.
@@ -8,12 +9,16 @@ public struct AnalysisOutput: Sendable {
     /// Rows of the decile groups, kept only by shards (a whole run summarises them into `results.deciles` at once).
     public var decileRecords: [ImprovabilityRecord]
     public var cells: [CellTable]
+    /// The permutation null of each metric (by id): kept by shards for `merge`, as their records are.
+    public var nulls: [String: PermutationNull]
 
-    public init(results: Results, records: [ImprovabilityRecord], decileRecords: [ImprovabilityRecord] = [], cells: [CellTable]) {
+    public init(results: Results, records: [ImprovabilityRecord], decileRecords: [ImprovabilityRecord] = [], cells: [CellTable],
+                nulls: [String: PermutationNull] = [:]) {
         self.results = results
         self.records = records
         self.decileRecords = decileRecords
         self.cells = cells
+        self.nulls = nulls
     }
 
     /// The whole-report steps that need every operator's rows: hypotheses with Holm's adjustment,
@@ -21,9 +26,11 @@ public struct AnalysisOutput: Sendable {
     public func completed(threads: Int) -> AnalysisOutput {
         var results = self.results
         let configuration = results.configuration
-        results.hypotheses = HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
-                                              confidence: configuration.confidence, seed: results.provenance.seed)
-            .run(records, threads: threads)
+        let runner = HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
+                                      confidence: configuration.confidence, seed: results.provenance.seed)
+        results.hypotheses = runner.attach(nulls: nulls, to: runner.run(records, threads: threads))
+        results.optimalReach = OptimalReach.estimate(records, replicates: configuration.bootstrapReplicates,
+                                                     confidence: configuration.confidence, seed: results.provenance.seed, threads: threads)
         results.breakdowns = Breakdown.tabulate(records)
         if !decileRecords.isEmpty { results.deciles = DecileSummary.tabulate(decileRecords) }
         results.shard = nil
@@ -47,7 +54,8 @@ public struct AnalysisOutput: Sendable {
         })
         for cellTable in cells { files["tables/" + cellTable.fileName] = try CSVRecordEncoder.table(cellTable.rows) }
         if results.shard != nil {
-            files["shard-records.json"] = try Self.encode(ShardRecords(records: records, decileRecords: decileRecords))
+            files["shard-records.json"] = try Self.encode(ShardRecords(records: records, decileRecords: decileRecords,
+                                                                      nulls: results.metrics.compactMap { m in nulls[m.id].map { MetricNull(metric: m.id, null: $0) } }))
         }
         return files
     }
@@ -57,4 +65,10 @@ public struct AnalysisOutput: Sendable {
 public struct ShardRecords: Sendable, Codable {
     public var records: [ImprovabilityRecord]
     public var decileRecords: [ImprovabilityRecord]
+    public var nulls: [MetricNull]?
+}
+
+public struct MetricNull: Sendable, Codable {
+    public var metric: String
+    public var null: PermutationNull
 }

@@ -74,11 +74,24 @@ public struct AnalysisRun: Sendable {
             operators: operators.map(OperatorRecord.init),
             hypotheses: [], breakdowns: [], deciles: decileSummaries,
             searchAlgorithms: shard == nil || shard?.index == 1 ? searchAlgorithms(fitness, progress: progress) : [],
+            spectral: configuration.acceptanceRules.contains(.always) ? zip(benchmark.metrics, fitness).map { metric, f in
+                MetricSpectralDecomposition(metric: metric.id, decompositions: SpectralDecomposition.decompose(
+                    fitness: f, operators: operators, pathLengths: configuration.pathLengths))
+            } : [],
             shard: shard)
         let cells = zip(benchmark.metrics, landscapes).map { metric, landscape in
             CellTable(metric: metric, benchmark: benchmark, landscape: landscape)
         }
-        let output = AnalysisOutput(results: partial, records: records, decileRecords: decileRecords, cells: cells)
+        var nulls: [String: PermutationNull] = [:]
+        if configuration.acceptanceRules.contains(.always), configuration.nullReplicates > 0 {
+            progress("nulls", 0, benchmark.metrics.count)
+            for (m, metric) in benchmark.metrics.enumerated() {
+                nulls[metric.id] = PermutationNull(fitness: fitness[m], operators: operators, pathLengths: configuration.pathLengths,
+                                                   replicates: configuration.nullReplicates, seed: seed, threads: threads)
+                progress("nulls", m + 1, benchmark.metrics.count)
+            }
+        }
+        let output = AnalysisOutput(results: partial, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls)
         guard shard == nil else { return output }
         progress("hypotheses", 0, 1)
         defer { progress("hypotheses", 1, 1) }

@@ -36,6 +36,8 @@ public struct Configuration: Sendable, Equatable, Codable {
 
         public init() {}
     }
+    /// Permutation-null replicates per metric (`always`, fixed length; 0 turns the null off).
+    public var nullReplicates = 100
 
     /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
     public struct MonteCarloBudget: Sendable, Equatable, Codable {
@@ -111,6 +113,7 @@ public struct Configuration: Sendable, Equatable, Codable {
         guard alpha > 0, alpha < 1 else { throw fail("alpha must lie strictly between 0 and 1") }
         guard confidence > 0, confidence < 1 else { throw fail("confidence must lie strictly between 0 and 1") }
         guard bootstrapReplicates >= 0 else { throw fail("bootstrapReplicates must not be negative") }
+        guard nullReplicates >= 0 else { throw fail("nullReplicates must not be negative") }
         let budget = monteCarlo
         guard [budget.startsPerGroup, budget.walksPerStart, budget.hittingStartsPerGroup, budget.hittingWalksPerStart,
                budget.hittingTimeCap].allSatisfy({ $0 >= 1 }), budget.dynamicProgrammingMaxK >= 0 else {

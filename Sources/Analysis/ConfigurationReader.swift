@@ -20,6 +20,7 @@ struct ConfigurationReader {
         if let v = root["acceptanceRules"] { configuration.acceptanceRules = try list(v, path: "acceptanceRules", acceptanceRule) }
         if let v = root["alpha"] { configuration.alpha = try number(v, path: "alpha") }
         if let v = root["bootstrapReplicates"] { configuration.bootstrapReplicates = try integer(v, path: "bootstrapReplicates") }
+        if let v = root["nullReplicates"] { configuration.nullReplicates = try integer(v, path: "nullReplicates") }
         if let v = root["confidence"] { configuration.confidence = try number(v, path: "confidence") }
         if let v = root["landscapeWalks"] { configuration.landscapeWalks = try integer(v, path: "landscapeWalks") }
         if let v = root["landscapeWalkLength"] { configuration.landscapeWalkLength = try integer(v, path: "landscapeWalkLength") }
@@ -51,7 +52,7 @@ struct ConfigurationReader {
 
     static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles",
                                "acceptanceRules", "monteCarlo", "alpha", "bootstrapReplicates", "confidence",
-                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms"]
+                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms", "nullReplicates"]
 
     private func checkKeys(_ object: [String: Any], known: [String], path: String) throws(InputError) {
         for key in object.keys.sorted() where !known.contains(key) {

@@ -38,6 +38,42 @@ public struct HypothesisRunner: Sendable {
         return adjust(tests)
     }
 
+    /// Each primary test's permutation null (`nulls` by metric id), or why it has none, and `beyondNull`.
+    public func attach(nulls: [String: PermutationNull], to tests: [HypothesisTest]) -> [HypothesisTest] {
+        tests.map { test in
+            var test = test
+            guard test.primary else { return test }
+            test.nullReason = Self.nullReason(of: test, nulls: nulls)
+            guard test.nullReason == nil, let null = nulls[test.metric], let pathLength = test.pathLength,
+                  let distribution = null.distribution(PermutationNull.Key(pathLength: pathLength, group: test.group)),
+                  let comparison = NullComparison(observed: distribution.observedTau, null: distribution.taus,
+                                                  negative: test.direction == .negative) else {
+                if test.nullReason == nil, test.tau != nil { test.nullReason = "no replicate of the null has a defined tau" }
+                return test
+            }
+            test.null = NullSummary(replicates: comparison.replicates, operators: null.operators, observedTau: distribution.observedTau,
+                                    meanTau: comparison.meanTau, sdTau: comparison.sdTau, pValue: comparison.pValue,
+                                    pOneSided: comparison.pOneSided)
+            test.beyondNull = test.tau == nil ? nil : comparison.pOneSided < alpha
+            return test
+        }
+    }
+
+    /// Why a primary test has no permutation null, or nil when it has one.
+    static func nullReason(of test: HypothesisTest, nulls: [String: PermutationNull]) -> String? {
+        guard test.tau != nil else { return "the test has no tau" }
+        guard test.acceptance == .always else {
+            return "a fitness-dependent rule has no spectral shortcut: each replicate would need the dynamic programming and Monte Carlo walks of every operator again, beyond the run's budget"
+        }
+        guard test.experiment == .fixedLength else {
+            return "each replicate of a fixed-threshold test would need a Krylov solve per operator, beyond the run's budget"
+        }
+        guard PermutationNull.groups.contains(test.group) else { return "the group of every cell is the same under every permutation" }
+        guard let null = nulls[test.metric], null.replicates > 0 else { return "the permutation null was not computed (nullReplicates = 0, or a merge of shards)" }
+        guard null.operators >= 3 else { return "fewer than 3 isotropic operators: the null needs the spectral engine" }
+        return nil
+    }
+
     /// Indices of the records grouped by (metric, experiment, acceptance, setting, group) for the
     /// hypothesis groups, in first-appearance order so the output order follows the table's. Indices,
     /// not copies: the table has hundreds of thousands of rows.

@@ -33,6 +33,13 @@ public struct HypothesisTest: Sendable, Equatable, Codable, WritesNullFields {
     public var nonZeroOperators: Int?
     public var verdict: Verdict
     public var reason: String?
+    /// The permutation null of this test (science.md, "Null landscapes"); nil when none was computed,
+    /// and then `nullReason` says why.
+    public var null: NullSummary?
+    /// Whether tau lies beyond the null in the hypothesised direction (empirical one-sided p < α);
+    /// nil when there is no tau or no null.
+    public var beyondNull: Bool?
+    public var nullReason: String?
 
     public var reachMeasure: ReachMeasure { statistic.reachMeasure }
     public var improvabilityStatistic: ImprovabilityStatistic { statistic.improvability }
@@ -43,4 +50,32 @@ public struct HypothesisTest: Sendable, Equatable, Codable, WritesNullFields {
     }
 
     public var settingKey: SettingKey { SettingKey(metric: metric, acceptance: acceptance, setting: setting, group: group) }
+}
+
+/// The null distribution of one test's tau over permuted landscapes.
+public struct NullSummary: Sendable, Equatable, Codable, WritesNullFields, CSVPrefixedColumns {
+    public var replicates: Int
+    /// Operators in each replicate's test (the null uses the isotropic operators, see `PermutationNull`).
+    public var operators: Int
+    /// The observed tau over those operators, which the null is compared with (equal to the test's tau
+    /// when every operator of the set is isotropic).
+    public var observedTau: Double
+    public var meanTau: Double
+    public var sdTau: Double
+    /// Empirical two-sided p-value of `observedTau`, with the +1 correction.
+    public var pValue: Double
+    /// Empirical one-sided p-value in the hypothesised direction, with the +1 correction.
+    public var pOneSided: Double
+
+    public static let csvColumns = ["replicates", "operators", "observedTau", "meanTau", "sdTau", "pValue", "pOneSided"]
+
+    public init(replicates: Int, operators: Int, observedTau: Double, meanTau: Double, sdTau: Double, pValue: Double, pOneSided: Double) {
+        self.replicates = replicates
+        self.operators = operators
+        self.observedTau = observedTau
+        self.meanTau = meanTau
+        self.sdTau = sdTau
+        self.pValue = pValue
+        self.pOneSided = pOneSided
+    }
 }

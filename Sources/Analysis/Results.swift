@@ -20,6 +20,10 @@ public struct Results: Sendable, Equatable, Codable {
     /// Search algorithms from the NAS literature, per metric: landscape-major, algorithms in
     /// `StandardAlgorithms` order (computed by a whole run, or by shard 1 for `merge`).
     public var searchAlgorithms: [SearchAlgorithmRecord] = []
+    /// The reach at which improvability peaks, per (metric, rule, setting, group) of the hypothesis groups.
+    public var optimalReach: [OptimalReach] = []
+    /// Under `always`: each Fourier order's contribution to a group's mean improvability, by metric.
+    public var spectral: [MetricSpectralDecomposition] = []
     /// Set only for a partial result of `analyze --shard`.
     public var shard: Shard?
 }
@@ -101,3 +105,9 @@ public struct DecileSummary: Sendable, Equatable, Codable {
     public var fractionImproved: Double?
 }
 
+
+/// The spectral decomposition of one metric (science.md, "Null landscapes").
+public struct MetricSpectralDecomposition: Sendable, Equatable, Codable {
+    public var metric: String
+    public var decompositions: [SpectralDecomposition]
+}

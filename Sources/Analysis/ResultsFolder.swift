@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import Search
 import Support
 
 /// Reads a results folder written by `analyze` back into memory, for `render` and `merge`.
@@ -20,12 +21,14 @@ public enum ResultsFolder {
         }
         let records: [ImprovabilityRecord]
         var decileRecords: [ImprovabilityRecord] = []
+        var nulls: [String: PermutationNull] = [:]
         if results.shard != nil {
             let path = directory + "/shard-records.json"
             do {
                 let shardRecords = try JSONDecoder().decode(ShardRecords.self, from: Data(try FileBytes.read(path)))
                 records = shardRecords.records
                 decileRecords = shardRecords.decileRecords
+                for entry in shardRecords.nulls ?? [] { nulls[entry.metric] = entry.null }
             } catch let error as InputError {
                 throw error
             } catch {
@@ -37,7 +40,7 @@ public enum ResultsFolder {
         let cells = try results.metrics.map { metric throws(InputError) in
             CellTable(metricID: metric.id, slug: metric.slug, rows: try table(CellRow.self, at: "\(directory)/tables/cells-\(metric.slug).csv"))
         }
-        return AnalysisOutput(results: results, records: records, decileRecords: decileRecords, cells: cells)
+        return AnalysisOutput(results: results, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls)
     }
 
     /// The rows of a table written by `CSVRecordEncoder`, or an error naming file, line and column.

@@ -40,6 +40,6 @@ public enum ShardMerge {
         // Search algorithms do not depend on the operators: shard 1 computed them for the whole run.
         results.searchAlgorithms = ordered[0].results.searchAlgorithms
         return AnalysisOutput(results: results, records: interleave(\.records), decileRecords: interleave(\.decileRecords),
-                              cells: first.output.cells)
+                              cells: first.output.cells, nulls: first.output.nulls)
     }
 }

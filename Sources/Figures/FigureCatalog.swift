@@ -32,6 +32,12 @@ public struct FigureEntry: Sendable, Equatable {
         case algorithmRuntimes = "search-algorithms-runtime-ecdf"
         /// Per metric: the algorithms on the reach–improvability map beside the operators.
         case algorithmMap = "search-algorithms-map"
+        /// Per metric and acceptance rule: smoothed improvability against reach with its band and peak.
+        case optimalReachCurves = "optimal-reach-curves"
+        /// Per metric: the optimal reach against path length, one panel per acceptance rule.
+        case optimalReachByPathLength = "optimal-reach-by-path-length"
+        /// Per metric: each Fourier order's contribution to the mean improvability (always).
+        case spectralShares = "spectral-shares"
     }
 
     public let kind: Kind
@@ -61,7 +67,7 @@ public enum FigureCatalog {
         var entries = [FigureEntry(
             kind: .tauByPathLength, metric: nil, acceptance: nil, path: "figures/overview/tau-by-path-length",
             title: "Kendall's tau of reach vs mean improvability, by path length",
-            caption: "Kendall's tau-b between operator reach and mean improvability (always-accept) against path length L, for H1 (top 10% starts), H2 (bottom 10%) and H3 (all starts), one panel per metric. Filled points are significant after Holm's adjustment.",
+            caption: "Kendall's tau-b between operator reach and mean improvability (always-accept) against path length L, for H1 (top 10% starts), H2 (bottom 10%) and H3 (all starts), one panel per metric. Filled points are significant after Holm's adjustment." + (results.hypotheses.contains { $0.null != nil } ? " Bands: the permutation null (mean ± 2 SD of tau over \(NumberFormat.integer(results.configuration.nullReplicates)) permuted landscapes, isotropic operators), what regression to the mean alone gives; dashed lines: the observed tau over the same isotropic operators, which the band is compared with." : ""),
             altText: "Line chart per metric of Kendall's tau against path length for hypotheses H1, H2 and H3.",
             width: 900, height: 330)]
         let lengths = shownPathLengths(results.configuration.pathLengths)
@@ -117,6 +123,25 @@ public enum FigureCatalog {
                                      caption: "Each algorithm's effective reach (edit distance moved per iteration) against its mean improvability (accuracy points per iteration) over its first L = \(study.mapPathLength) iteration\(study.mapPathLength == 1 ? "" : "s") from uniformly drawn starts in the top 10%, bottom 10% and all cells (95% intervals of the mean as bars), beside the \(NumberFormat.integer(results.operators.count)) operators under always-accept (grey).",
                                      alt: "Three scatter plots of effective reach against mean improvability with the operators in grey and one marker per search algorithm.",
                                      width: 900, height: 380))
+            }
+            if !results.optimalReach.isEmpty {
+                for rule in results.configuration.acceptanceRules {
+                    entries.append(entry(.optimalReachCurves, acceptance: rule,
+                                         title: "Improvability against reach, smoothed — \(name), \(rule.label)",
+                                         caption: "Nadaraya–Watson curve (Gaussian kernel, bandwidth \(NumberFormat.number(OptimalReach.defaultBandwidth)) edits) of mean improvability against reach over the operators, with \(rule.label) acceptance, and its \(NumberFormat.number(100 * results.configuration.confidence))% pointwise bootstrap band over operators; the dashed line marks the reach at the peak, with its bootstrap interval.",
+                                         alt: "Grid of smoothed curves of improvability against reach with confidence bands for \(name) with \(rule.label) acceptance.",
+                                         width: 900, height: 760))
+                }
+                entries.append(entry(.optimalReachByPathLength, title: "Optimal reach by path length — \(name)",
+                                     caption: "The reach at which the smoothed mean improvability peaks, against path length L, per acceptance rule and starting group, with the bootstrap interval of the peak. An open point: the curve is monotone within its band, so the optimum is an end of the reach range.",
+                                     alt: "Line charts of optimal reach against path length for each acceptance rule and group.",
+                                     width: 900, height: 330))
+            }
+            if results.spectral.contains(where: { $0.metric == metric.id }) {
+                entries.append(entry(.spectralShares, title: "Fourier orders of the mean improvability — \(name)",
+                                     caption: "Under always-accept, each Fourier order's exact contribution ((λ_j^L − 1)/L) · mean_group(f_j) to the mean improvability of the top and bottom 10%, averaged over the isotropic operators, against path length; the contributions sum to the mean (dashed).",
+                                     alt: "Line charts of each Fourier order's contribution to mean improvability against path length, for the top and bottom 10%.",
+                                     width: 900, height: 330))
             }
         }
         return entries

@@ -61,6 +61,7 @@ extension FigureBuilder {
                 let x = lengths.map(Double.init), tau = tests.map { $0?.tau ?? .nan }
                 guard tau.contains(where: \.isFinite) else { continue }
                 any = true
+                marks.insert(contentsOf: nullMarks(metric: metric.id, group: hypothesis.group, lengths: lengths, color: color), at: 1)
                 let decided = tests.map { $0?.verdict == .supported || $0?.verdict == .falsified }
                 let open = zip(x, zip(tau, decided)).filter { !$0.1.1 }
                 marks.append(.line(LineMark(x: x, y: tau, color: color)))
@@ -77,6 +78,7 @@ extension FigureBuilder {
             LegendEntry("\($0.rawValue) (\($0.group.displayName))", color: $1.0, symbol: .line, marker: $1.1)
         }
             + [LegendEntry("filled: supported or falsified after Holm; open: inconclusive", color: .darkGray)]
+            + (data.results.hypotheses.contains { $0.null != nil } ? [LegendEntry("band: permutation null, mean ± 2 SD; dashed: τ over the isotropic operators it is compared with", color: .darkGray)] : [])
         return (panels, min(3, panels.count), legend)
     }
 }

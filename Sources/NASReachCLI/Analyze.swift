@@ -2,6 +2,7 @@ import Support
 import Analysis
 import ArgumentParser
 import Foundation
+import Report
 
 /// `nasreach analyze`: compute everything and write the results folder; draw nothing.
 struct Analyze: ParsableCommand {
@@ -38,6 +39,7 @@ struct Analyze: ParsableCommand {
                 Terminal.error("stage timings:")
                 progress.summary().forEach(Terminal.error)
                 Terminal.line("wrote \(URL(fileURLWithPath: results).standardizedFileURL.path)/results.json")
+                if output.results.shard == nil { Findings.terminalLines(output.results).forEach(Terminal.line) }
             }
         }
     }

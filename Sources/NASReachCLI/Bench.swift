@@ -92,6 +92,24 @@ struct Bench: ParsableCommand {
                 line("exact rows of tables/improvability.csv", String(format: "%10.1f %%", 100 * Double(exact) / Double(records.count))
                      + " (\(exact) of \(records.count); target ≥ 45 %)")
             }
+            let threads = Parallel.defaultThreads, configuration = Configuration.default
+            let records = output!.records
+            let runner = HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
+                                          confidence: configuration.confidence, seed: 0)
+            let tests = try measure(runs: min(runs, 3)) { _ = runner.run(records, threads: threads) }
+            report("hypotheses stage: Kendall tests + Holm + bootstrap", seconds: tests)
+            let optimal = try measure(runs: min(runs, 3)) {
+                _ = OptimalReach.estimate(records, replicates: configuration.bootstrapReplicates, confidence: configuration.confidence,
+                                          seed: 0, threads: threads)
+            }
+            report("hypotheses stage: optimal reach curves + bootstrap", seconds: optimal)
+            let nulls = try measure(runs: min(runs, 3)) {
+                for f in fitness {
+                    _ = PermutationNull(fitness: f, operators: operators, pathLengths: configuration.pathLengths,
+                                        replicates: configuration.nullReplicates, seed: 0, threads: threads)
+                }
+            }
+            report("permutation nulls, \(configuration.nullReplicates) replicates × \(fitness.count) metrics", seconds: nulls)
             let figures = try measure(runs: min(runs, 3)) { _ = try FigureSet.render(output!, threads: Parallel.defaultThreads, sourceDateEpoch: 0) }
             report("figures, whole set (PNG + SVG + PDF)", seconds: figures)
             output = nil  // the peak memory below is then that of one report, not of two analyses at once

@@ -30,6 +30,7 @@ struct ReportCommand: ParsableCommand {
             let progress = ProgressReporter(quiet: options.quiet)
             let output = try AnalysisCommand.analyze(source: source, run: options, shard: nil, progress: progress)
             try site.render(output, theme: theme, threads: options.workerCount, progress: progress)
+            if !options.quiet { Findings.terminalLines(output.results).forEach(Terminal.line) }
         }
     }
 }

@@ -100,6 +100,11 @@ struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         if let text = text(value) {
             sink.field(key.stringValue).text = text
+        } else if T.self is any CSVPrefixedColumns.Type {
+            let inner = RowSink()
+            try value.encode(to: FieldEncoder(sink: inner, column: nil))
+            sink.columns += inner.columns.map { key.stringValue + "." + $0 }
+            sink.values += inner.values
         } else {
             try value.encode(to: FieldEncoder(sink: sink, column: key.stringValue))
         }
@@ -107,7 +112,9 @@ struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     // Every column is written, so an absent optional is an empty field rather than a missing column.
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        if let value { try encode(value, forKey: key) } else if let prefixed = T.self as? any CSVPrefixedColumns.Type {
+            for column in prefixed.csvColumns { _ = sink.field(key.stringValue + "." + column) }
+        } else { try encodeNil(forKey: key) }
     }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOptional(value, key) }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOptional(value, key) }
@@ -187,4 +194,11 @@ struct SingleField: SingleValueEncodingContainer {
             try value.encode(to: FieldEncoder(sink: sink, column: nil, listItem: box))
         }
     }
+}
+
+/// A nested value whose columns are named `key.column` (so that they cannot collide with the row's
+/// own), and which, when nil, still writes every column, empty.
+public protocol CSVPrefixedColumns {
+    /// The columns of one value, in encoding order, without the prefix.
+    static var csvColumns: [String] { get }
 }

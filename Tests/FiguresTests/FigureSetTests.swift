@@ -32,8 +32,8 @@ private func annotations(_ panel: Panel) -> [String] {
     let files = SmallOutput.files
     let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf"].map { "\(entry.path).\($0)" } })
     #expect(Set(files.keys) == expected)
-    // 1 overview + 3 metrics × (7 per-metric figures + 2 acceptance rules + 3 of the search algorithms).
-    #expect(entries.count == 1 + 3 * 12)
+    // 1 overview + 3 metrics × (9 per-metric figures + 2 acceptance rules × 2 figures + 3 of the search algorithms).
+    #expect(entries.count == 1 + 3 * 16)
     for (path, bytes) in files {
         switch (path as NSString).pathExtension {
         case "png":
@@ -119,8 +119,18 @@ private func annotations(_ panel: Panel) -> [String] {
     output.cells = []
     // Without search-algorithm records the catalog has no algorithm figures.
     output.results.searchAlgorithms = []
+    output.results.optimalReach = output.results.optimalReach.map { entry in
+        var entry = entry
+        (entry.reach, entry.ciLower, entry.ciUpper, entry.monotone, entry.curve) = (nil, nil, nil, nil, nil)
+        return entry
+    }
+    output.results.spectral = output.results.spectral.map { metric in
+        var metric = metric
+        metric.decompositions = []
+        return metric
+    }
     let figures = FigureSet.figures(output)
-    #expect(figures.count == 1 + 3 * 8)
+    #expect(figures.count == 1 + 3 * 11)
     for (entry, figure) in figures {
         if entry.kind != .reachVsImprovability {
             #expect(figure.panels.flatMap(annotations).contains("no data"), "\(entry.path) says it has no data")

@@ -11,6 +11,7 @@ public enum SmallAnalysis {
         configuration.pathLengths = [1, 10]
         configuration.acceptanceRules = [.always, .improving]
         configuration.bootstrapReplicates = 20
+        configuration.nullReplicates = 20
         configuration.landscapeWalks = 20
         configuration.landscapeWalkLength = 30
         configuration.monteCarlo.startsPerGroup = 8

@@ -21,8 +21,8 @@ extension Table.Cell {
         .number(share, text: share.map { NumberFormat.number(100 * $0) + "%" } ?? NumberFormat.missing)
     }
 
-    static func verdict(_ verdict: Verdict) -> Table.Cell {
-        Table.Cell(verdict.rawValue, cssClass: Vocabulary.verdictClass(verdict))
+    static func verdict(_ verdict: Verdict, beyondNull: Bool? = nil) -> Table.Cell {
+        Table.Cell(Vocabulary.verdictText(verdict, beyondNull: beyondNull), cssClass: Vocabulary.verdictClass(verdict))
     }
 
     /// Free text that may be long (reasons, lists): wraps instead of widening the table.

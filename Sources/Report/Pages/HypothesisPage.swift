@@ -38,6 +38,8 @@ extension ReportContent {
                 }
             }
             if blocks.isEmpty { blocks.append(.paragraph("This results file holds no test of \(hypothesis.rawValue) for this metric.")) }
+            let reach = results.optimalReach.filter { $0.metric == metric.id && $0.group == hypothesis.group }
+            if !reach.isEmpty { blocks.append(.table(optimalReachTable(reach, caption: "\(metric.id): optimal reach, \(hypothesis.group.displayName)"))) }
             blocks += figureBlocks(.reachVsImprovability, metric: metric.id) + figureBlocks(.hittingTime, metric: metric.id)
             return Section(metric.id, blocks)
         }
@@ -50,15 +52,32 @@ extension ReportContent {
     func testTable(_ tests: [HypothesisTest], primary: Bool, caption: String) -> Table {
         let confidence = Vocabulary.plain(100 * results.configuration.confidence) + "% CI"
         let columns = ["Acceptance", "Setting"] + (primary ? [] : ["Test"])
-            + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence] : []) + ["Verdict", "Note"]
+            + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence, "Null τ (mean ± SD)", "p (null)"] : []) + ["Verdict", "Note"]
         return Table(caption: caption, columns: columns, rows: tests.map { test in
             var cells: [Table.Cell] = [Table.Cell(test.setting.displayName)]
             if !primary { cells.append(Table.Cell(test.statistic.displayName)) }
             cells += [.integer(test.n), .number(test.tau), .pValue(test.pValue), .pValue(test.pOneSided), .pValue(test.pAdjusted)]
-            if primary { cells.append(Table.Cell(interval(test))) }
-            cells += [.verdict(test.verdict), .note(note(test))]
+            if primary {
+                cells.append(Table.Cell(interval(test)))
+                cells.append(Table.Cell(test.null.map { "\(NumberFormat.number($0.meanTau)) ± \(NumberFormat.number($0.sdTau))" } ?? NumberFormat.missing))
+                cells.append(.pValue(test.null?.pValue))
+            }
+            cells += [.verdict(test.verdict, beyondNull: test.beyondNull), .note(note(test))]
             return Table.Row(header: Table.Cell(test.acceptance.label), cells: cells)
         })
+    }
+
+    /// The reach at the peak of each setting's smoothed curve, with its bootstrap interval.
+    func optimalReachTable(_ entries: [OptimalReach], caption: String) -> Table {
+        Table(caption: caption, columns: ["Acceptance", "Setting", "Statistic", "n", "Optimal reach", "Interval", "Curve", "Note"],
+              rows: entries.map { entry in
+                  let interval = entry.ciLower.map { "[\(NumberFormat.number($0)), \(NumberFormat.number(entry.ciUpper))]" } ?? NumberFormat.missing
+                  let shape = entry.monotone.map { $0 ? "monotone within its band" : "not monotone" } ?? NumberFormat.missing
+                  return Table.Row(header: Table.Cell(entry.acceptance.label), cells: [
+                      Table.Cell(entry.setting.displayName), Table.Cell(entry.statistic.improvability.displayName), .integer(entry.n),
+                      .number(entry.reach), Table.Cell(interval), Table.Cell(shape), .note(entry.reason ?? ""),
+                  ])
+              })
     }
 
     private func interval(_ test: HypothesisTest) -> String {
@@ -69,6 +88,9 @@ extension ReportContent {
     /// Why a test is undefined, or which operators carry a tau computed over exact zeros.
     private func note(_ test: HypothesisTest) -> String {
         if let reason = test.reason { return reason }
+        if let null = test.null, null.observedTau != test.tau {
+            return "null over the \(NumberFormat.integer(null.operators)) isotropic operators, observed τ there \(NumberFormat.number(null.observedTau))"
+        }
         if let nonZero = test.nonZeroOperators {
             let why = test.acceptance == .always && test.group == .all ? " (stationary, see Methods)" : ""
             return "\(NumberFormat.integer(nonZero)) of \(NumberFormat.integer(test.n)) non-zero, \(NumberFormat.integer(test.n - nonZero)) exactly 0\(why)"

@@ -11,6 +11,7 @@ extension ReportContent {
             "Does the reach of a search operator (the expected number of edges one proposal changes in the NATS-Bench topology space) predict its improvability (the accuracy a search using it gains per step)?",
             "Three hypotheses are tested per metric and experiment setting with Kendall's tau between reach and improvability over \(NumberFormat.integer(results.operators.count)) generated operators, with Holm's correction over all \(NumberFormat.integer(tested)) tests of this report (α = \(Vocabulary.plain(results.configuration.alpha)))."
         ], sections: [
+            Section("Findings", Findings.paragraphs(results).map { .paragraph($0.text) }),
             Section("Verdicts", [
                 .paragraph("Each cell counts the verdicts of the primary tests (reach against mean improvability; against mean hitting time for the fixed-threshold experiment) over the settings of one experiment: \"supported 6/7\" means that 6 of its 7 path lengths or thresholds support the hypothesis after Holm's adjustment. Each cell links to the tests on the hypothesis page."),
                 .table(verdictTable(hypothesisPages: hypothesisPages)),

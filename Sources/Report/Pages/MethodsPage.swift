@@ -37,12 +37,31 @@ extension ReportContent {
                 Definition("Multiple comparisons", "Holm–Bonferroni over all \(NumberFormat.integer(tested)) tests of this report that have a tau (of \(NumberFormat.integer(results.hypotheses.count)) tests in all), at α = \(Vocabulary.plain(configuration.alpha))."),
                 Definition("Verdict", "supported: Holm-adjusted p < α with tau of the hypothesised sign; falsified: adjusted p < α with the opposite sign; inconclusive: otherwise; undefined: the statistic carries no information (the reason is given)."),
                 Definition("Confidence intervals", "Percentile bootstrap over operators for every primary tau: \(NumberFormat.integer(configuration.bootstrapReplicates)) replicates, \(Vocabulary.plain(100 * configuration.confidence))% level."),
+                Definition("Permutation null", Self.nullMethod(results)),
+                Definition("Optimal reach", "Per metric, acceptance rule, setting and group, a Nadaraya–Watson smoother with a Gaussian kernel of bandwidth \(NumberFormat.number(OptimalReach.defaultBandwidth)) reach units (the operators binned to 1/\(OptimalReach.bins) of the reach range) estimates the curve of the mean statistic against reach on \(OptimalReach.gridPoints) points; the optimal reach is where it peaks (the shortest mean hitting time for the fixed threshold). A kernel smoother, not reach bands, because the operators' reaches are continuous and uneven: it uses every operator, has no band edges that move the peak, and its one parameter is in edit distances; 0.3 is narrower than the unit gap between k-edit(k) and k-edit(k+1). Bands: \(NumberFormat.integer(configuration.bootstrapReplicates)) bootstrap resamples of the operators, pointwise \(Vocabulary.plain(100 * configuration.confidence))% percentile band, and the percentile interval of the resampled peaks. A curve is monotone when a non-decreasing or non-increasing function fits inside its band."),
+                Definition("Spectral decomposition", "Under always-accept the mean improvability of a group splits exactly over the Fourier orders of the landscape: Σ_j ((λ_j^L − 1)/L) · mean_group(f_j), where f_j is the part of the accuracy that varies with exactly j edges jointly and λ_j the operator's eigenvalue; reported for k-edit(1)…k-edit(6), uniform and the average over the isotropic operators (results.json, spectral)."),
             ])]),
             Section("Configuration", [
                 .paragraph("Every setting of this run, by its key in a --config file."),
                 .table(configurationTable),
             ]),
         ])
+    }
+
+    /// How the permutation null was made, and which tests have none.
+    static func nullMethod(_ results: Results) -> String {
+        let configuration = results.configuration
+        let primary = results.hypotheses.filter(\.primary)
+        let withNull = primary.filter { $0.null != nil }
+        let operators = withNull.first?.null?.operators
+        var text = "Regression to the mean makes H1 and H2 hold on any landscape under always-accept. To separate that from what the landscape's locality adds, each metric's \(NumberFormat.integer(results.metrics.first?.count)) values are permuted uniformly over the cells (\(NumberFormat.integer(configuration.nullReplicates)) seeded permutations), the top and bottom 10% are re-derived from the permuted values, and the same Kendall test is run on each. The spectral engine makes a replicate cheap: for an isotropic operator only the group means of the seven Fourier orders change."
+        if let operators {
+            text += " op-kernel operators have no such shortcut, so the null is taken over the \(NumberFormat.integer(operators)) isotropic operators, and the observed tau it is compared with is computed over the same operators."
+        }
+        text += " The empirical p-value is two-sided with the +1 correction (twice the smaller tail); beyond the null means the one-sided empirical p-value in the hypothesised direction is below α = \(Vocabulary.plain(configuration.alpha)) (not Holm-adjusted). \(NumberFormat.integer(withNull.count)) of \(NumberFormat.integer(primary.count)) primary tests have a null."
+        let reasons = primary.compactMap(\.nullReason).uniqueKeys { $0 }
+        if !reasons.isEmpty { text += " The others have none: " + reasons.joined(separator: "; ") + "." }
+        return text
     }
 
     var methodTable: Table {

@@ -11,6 +11,12 @@ extension ReportContent {
             Section("H3 precondition", [.paragraph(Vocabulary.h3Precondition(metric))]),
             Section("Top and bottom 10%", breakdownBlocks(metric) + figureBlocks(.topBottomBreakdown, metric: metric.id)),
             Section("Improvability by path length", figureBlocks(.improvabilityByPathLength, metric: metric.id)),
+            Section("Fourier orders behind H1 and H2", spectralSentence(metric.id).map { [.paragraph($0)] + figureBlocks(.spectralShares, metric: metric.id) } ?? []),
+            Section("Optimal reach", results.optimalReach.contains { $0.metric == metric.id }
+                ? [.paragraph("Which reach gives the most improvability, per acceptance rule and path length: the peak of a kernel-smoothed curve of mean improvability against reach, with bootstrap bands over operators (Methods).")]
+                    + figureBlocks(.optimalReachByPathLength, metric: metric.id)
+                    + figureBlocks(.optimalReachCurves, metric: metric.id)
+                : []),
         ]
         if let landscape = results.landscape[metric.id] {
             sections += localitySections(landscape, metric: metric.id)
@@ -21,6 +27,20 @@ extension ReportContent {
             "Dataset \(metric.dataset), split \(metric.split)" + (metric.epochs.map { ", \($0) epochs" } ?? "")
                 + " (source column \(metric.column)): \(NumberFormat.integer(metric.count)) cells, accuracies in percent.",
         ], sections: sections.filter { !$0.blocks.isEmpty })
+    }
+
+    /// Which Fourier orders carry the mean improvability of the top and bottom 10% at the shortest path length.
+    func spectralSentence(_ metric: String) -> String? {
+        guard let parts = results.spectral.first(where: { $0.metric == metric })?.decompositions.filter({ $0.operatorLabel == "isotropic-mean" }),
+              let length = parts.map(\.pathLength).min() else { return nil }
+        let clauses = [(StartGroupID.top10, "H1"), (.bottom10, "H2")].compactMap { group, hypothesis -> String? in
+            guard let part = parts.first(where: { $0.group == group && $0.pathLength == length }), part.meanImprovability != 0 else { return nil }
+            let orders = part.carryingOrders
+            let share = orders.reduce(0.0) { $0 + part.contributions[$1 - 1] } / part.meanImprovability
+            return "order\(orders.count == 1 ? "" : "s") \(orders.map(String.init).joined(separator: ", ")) carr\(orders.count == 1 ? "ies" : "y") \(NumberFormat.number(100 * share))% of the \(group.displayName) mean improvability (\(hypothesis), \(NumberFormat.number(part.meanImprovability)) points per iteration)" + (share > 1 ? ", the other orders pulling the other way" : "")
+        }
+        guard let first = parts.first, !clauses.isEmpty else { return nil }
+        return "Under always-accept at L = \(length), averaged over the \(NumberFormat.integer(first.operators)) isotropic operators, " + clauses.joined(separator: "; ") + ". Order 1 is what single edges do on their own; higher orders are interactions of edges."
     }
 
     func distributionTable(_ metric: MetricSummary) -> Table {

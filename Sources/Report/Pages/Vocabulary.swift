@@ -26,6 +26,15 @@ enum Vocabulary {
         }
     }
 
+    /// A verdict in words, with how it compares with the permutation null when there is one.
+    static func verdictText(_ verdict: Verdict, beyondNull: Bool?) -> String {
+        switch (verdict, beyondNull) {
+        case (.supported, true?): "supported, and beyond what regression to the mean gives"
+        case (.supported, false?): "supported, but not beyond what regression to the mean gives"
+        default: verdict.rawValue
+        }
+    }
+
     /// The CSS class of a verdict cell.
     static func verdictClass(_ verdict: Verdict) -> String { "verdict-" + verdict.rawValue }
 

@@ -1,0 +1,169 @@
+import Analysis
+import Figures
+import Search
+import Support
+
+/// What the results say, in words: one paragraph per hypothesis for the index and a few lines for the
+/// terminal. Every sentence is a template filled from the results; none assumes an outcome.
+public enum Findings {
+    /// One paragraph per hypothesis that has a primary test.
+    public static func paragraphs(_ results: Results) -> [(hypothesis: Hypothesis, text: String)] {
+        Hypothesis.allCases.compactMap { hypothesis in
+            let tests = results.hypotheses.filter { $0.primary && $0.hypothesis == hypothesis }
+            guard !tests.isEmpty else { return nil }
+            var sentences = [countSentence(hypothesis, tests)]
+            if let failures = failureSentence(tests) { sentences.append(failures) }
+            if let undefined = undefinedSentence(hypothesis, results) { sentences.append(undefined) }
+            sentences.append(nullSentence(tests))
+            if let reach = reachSentence(hypothesis, results) { sentences.append(reach) }
+            return (hypothesis, sentences.joined(separator: " "))
+        }
+    }
+
+    /// The same findings in at most five lines.
+    public static func terminalLines(_ results: Results) -> [String] {
+        var lines = Hypothesis.allCases.compactMap { hypothesis -> String? in
+            let tests = results.hypotheses.filter { $0.primary && $0.hypothesis == hypothesis }
+            guard !tests.isEmpty else { return nil }
+            var line = "\(hypothesis.rawValue): " + counts(tests)
+            let withNull = tests.filter { $0.beyondNull != nil }
+            if !withNull.isEmpty {
+                line += "; beyond the permutation null \(withNull.count { $0.beyondNull == true })/\(withNull.count)"
+            }
+            return line
+        }
+        let curves = results.optimalReach.filter { $0.curve != nil && $0.reach != nil }
+        let inside = curves.filter { $0.reach != $0.curve!.reach.first && $0.reach != $0.curve!.reach.last }
+        if !curves.isEmpty {
+            var line = "optimal reach: \(inside.count) of \(curves.count) curves peak inside the reach range"
+            if let median = median(inside.compactMap(\.reach)) { line += " (median peak at reach \(NumberFormat.number(median)))" }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func counts(_ tests: [HypothesisTest]) -> String {
+        let total = tests.count
+        return Verdict.allCases.compactMap { verdict in
+            let n = tests.count { $0.verdict == verdict }
+            return n == 0 ? nil : "\(verdict.rawValue) \(n)/\(total)"
+        }.joined(separator: ", ")
+    }
+
+    static func countSentence(_ hypothesis: Hypothesis, _ tests: [HypothesisTest]) -> String {
+        let n = { (verdict: Verdict) in tests.count { $0.verdict == verdict } }
+        var parts = ["\(n(.supported)) support it", "\(n(.falsified)) falsify it"]
+        if n(.inconclusive) > 0 { parts.append("\(n(.inconclusive)) \(n(.inconclusive) == 1 ? "is" : "are") inconclusive") }
+        if n(.undefined) > 0 { parts.append("\(n(.undefined)) \(n(.undefined) == 1 ? "is" : "are") undefined") }
+        return "\(hypothesis.rawValue) (\(Vocabulary.shortClaim(hypothesis))): of \(NumberFormat.integer(tests.count)) primary tests, "
+            + list(parts) + "."
+    }
+
+    /// Where it is falsified, by (acceptance, experiment), with the metrics and settings.
+    static func failureSentence(_ tests: [HypothesisTest]) -> String? {
+        let falsified = tests.filter { $0.verdict == .falsified }
+        guard !falsified.isEmpty else { return nil }
+        struct Place: Hashable {
+            var acceptance: String
+            var experiment: Experiment
+        }
+        let places = falsified.uniqueKeys { Place(acceptance: $0.acceptance.label, experiment: $0.experiment) }
+        let described = places.prefix(3).map { place -> String in
+            let here = falsified.filter { $0.acceptance.label == place.acceptance && $0.experiment == place.experiment }
+            let metrics = here.uniqueKeys(\.metric)
+            let settings = here.uniqueKeys { $0.setting.displayName }
+            return "under \(place.acceptance) with a \(place.experiment.displayName) (\(list(settings.prefix(4).map { $0 }, more: settings.count - 4))) on \(list(metrics.prefix(3).map { $0 }, more: metrics.count - 3))"
+        }
+        var sentence = "It fails " + list(described, more: places.count - 3) + "."
+        if falsified.contains(where: { $0.acceptance == .always && $0.experiment == .fixedThreshold }) {
+            sentence += " With a fixed threshold the statistic is the hitting time: there larger-reach operators reach θ sooner, since a long jump draws a nearly fresh cell while a local walk moves through the neighbourhood it starts in."
+        }
+        return sentence
+    }
+
+    /// Exact zeros by construction, and what the median and fraction tests say beside them.
+    static func undefinedSentence(_ hypothesis: Hypothesis, _ results: Results) -> String? {
+        let all = results.hypotheses.filter { $0.hypothesis == hypothesis }
+        let zeros = all.filter(isExactZeroTest)
+        guard !zeros.isEmpty else { return nil }
+        let undefined = zeros.filter { $0.verdict == .undefined }
+        let partial = zeros.filter { $0.nonZeroOperators != nil }
+        var clauses: [String] = []
+        if !undefined.isEmpty {
+            clauses.append("\(undefined.count) \(undefined.count == 1 ? "test is" : "tests are") undefined by construction (every operator's mean is exactly 0)")
+        }
+        if let first = partial.first, let nonZero = first.nonZeroOperators {
+            clauses.append("in \(partial.count) \(partial.count == 1 ? "test" : "tests") tau rests on the \(nonZero) of \(first.n) operators that do not preserve it (verdicts: \(counts(partial)))")
+        }
+        var sentence = "Under always-accept the mean improvability over all cells is exactly 0, undefined by construction, for every operator that leaves the uniform distribution stationary: " + list(clauses) + "."
+        let keys = Set(zeros.map(\.settingKey))
+        let beside = all.filter { !$0.primary && keys.contains($0.settingKey) && $0.reachMeasure == .reach
+            && ($0.improvabilityStatistic == .medianImprovability || $0.improvabilityStatistic == .fractionImproved) }
+        if !beside.isEmpty { sentence += " The median and fraction-improved tests of the same settings give " + counts(beside) + "." }
+        return sentence
+    }
+
+    /// A primary always-accept test of the mean over all cells: exact zeros for every stationary operator.
+    static func isExactZeroTest(_ test: HypothesisTest) -> Bool {
+        test.primary && test.acceptance == .always && test.group == .all && test.experiment == .fixedLength
+            && test.improvabilityStatistic == .meanImprovability && (test.verdict == .undefined || test.nonZeroOperators != nil)
+    }
+
+    static func nullSentence(_ tests: [HypothesisTest]) -> String {
+        let withNull = tests.filter { $0.null != nil && $0.tau != nil }
+        guard let first = withNull.first?.null else {
+            return "No primary test of it has a permutation null (see Methods)."
+        }
+        let beyond = withNull.count { $0.beyondNull == true }
+        let means = withNull.map { $0.null!.meanTau }
+        let observed = withNull.map { $0.null!.observedTau }
+        var sentence = "Against \(NumberFormat.integer(first.replicates)) permutations of the landscape (always-accept, fixed path length), \(beyond) of \(withNull.count) tests go beyond what regression to the mean gives: the null tau averages \(range(means)) where the landscape gives \(range(observed))."
+        let within = withNull.filter { $0.beyondNull != true }
+        if !within.isEmpty {
+            let places = within.uniqueKeys(\.metric).map { metric in
+                "\(metric) (\(within.filter { $0.metric == metric }.map(\.setting.displayName).joined(separator: ", ")))"
+            }
+            sentence += " Not beyond it: " + list(places) + "."
+        }
+        return sentence
+    }
+
+    /// Where the best reach lies: at the smallest or largest reach of the set, or inside (then by rule).
+    static func reachSentence(_ hypothesis: Hypothesis, _ results: Results) -> String? {
+        let curves = results.optimalReach.filter { $0.group == hypothesis.group && $0.curve != nil && $0.reach != nil }
+        guard !curves.isEmpty else { return nil }
+        let atLow = curves.filter { $0.reach == $0.curve!.reach.first }, atHigh = curves.filter { $0.reach == $0.curve!.reach.last }
+        let inside = curves.filter { $0.reach != $0.curve!.reach.first && $0.reach != $0.curve!.reach.last }
+        let monotone = curves.count { $0.monotone == true }
+        var sentence = "Of \(curves.count) smoothed curves of improvability against reach, \(atLow.count) are best at the smallest reach of the set, \(atHigh.count) at the largest and \(inside.count) inside the range (\(monotone) are monotone within their bootstrap band)"
+        guard !inside.isEmpty else { return sentence + "." }
+        let rules = inside.uniqueKeys(\.acceptance.label)
+        let parts = rules.prefix(4).map { rule -> String in
+            let here = inside.filter { $0.acceptance.label == rule }
+            return "\(rule) \(NumberFormat.number(median(here.compactMap(\.reach))!)) (\(here.count) \(here.count == 1 ? "curve" : "curves"))"
+        }
+        sentence += "; the median reach of the inside peaks is " + list(parts, more: rules.count - 4) + "."
+        return sentence
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
+    static func range(_ values: [Double]) -> String {
+        let low = values.min()!, high = values.max()!
+        return low == high ? NumberFormat.number(low) : "\(NumberFormat.number(low)) to \(NumberFormat.number(high))"
+    }
+
+    static func list(_ items: [String], more: Int = 0) -> String {
+        var items = items
+        if more > 0 { items.append("\(more) more") }
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Analysis
+import Search
+import Testing
+@testable import Report
+
+@Suite("Findings")
+struct FindingsTests {
+    static let results = ReportFixtures.synthetic.results
+
+    @Test("one paragraph per hypothesis, counting the primary tests as the results have them")
+    func countsFollowTheResults() {
+        let paragraphs = Findings.paragraphs(Self.results)
+        #expect(paragraphs.map(\.hypothesis) == Hypothesis.allCases)
+        for (hypothesis, text) in paragraphs {
+            let tests = Self.results.hypotheses.filter { $0.primary && $0.hypothesis == hypothesis }
+            #expect(text.contains("of \(tests.count) primary tests, \(tests.count { $0.verdict == .supported }) support it"))
+        }
+        #expect(Findings.terminalLines(Self.results).count >= 3 && Findings.terminalLines(Self.results).count <= 5)
+    }
+
+    @Test("the text changes when the results do, and names each failure and the null")
+    func textChangesWithTheResults() {
+        var changed = Self.results
+        for i in changed.hypotheses.indices where changed.hypotheses[i].primary && changed.hypotheses[i].hypothesis == .h1
+            && changed.hypotheses[i].tau != nil {
+            changed.hypotheses[i].verdict = .falsified
+            changed.hypotheses[i].beyondNull = changed.hypotheses[i].null == nil ? nil : false
+        }
+        let before = Findings.paragraphs(Self.results)[0].text, after = Findings.paragraphs(changed)[0].text
+        #expect(before != after)
+        #expect(after.contains("It fails under always"))
+        let withNull = changed.hypotheses.filter { $0.primary && $0.hypothesis == .h1 && $0.null != nil && $0.tau != nil }
+        #expect(!withNull.isEmpty)
+        #expect(after.contains("0 of \(withNull.count) tests go beyond what regression to the mean gives"))
+        #expect(Findings.terminalLines(changed) != Findings.terminalLines(Self.results))
+    }
+
+    @Test("exact zeros are named undefined by construction, with the median and fraction tests beside them")
+    func exactZeros() {
+        let h3 = Findings.paragraphs(Self.results).first { $0.hypothesis == .h3 }!.text
+        let zeros = Self.results.hypotheses.filter(Findings.isExactZeroTest)
+        #expect(!zeros.isEmpty)
+        #expect(h3.contains("undefined by construction"))
+        #expect(h3.contains("The median and fraction-improved tests of the same settings give"))
+        var none = Self.results
+        none.hypotheses.removeAll(where: Findings.isExactZeroTest)
+        #expect(!(Findings.paragraphs(none).first { $0.hypothesis == .h3 }?.text.contains("undefined by construction") ?? false))
+    }
+
+    @Test("the optimal reach sentence follows the curves")
+    func optimalReach() {
+        var atLow = Self.results
+        for i in atLow.optimalReach.indices { if let curve = atLow.optimalReach[i].curve { atLow.optimalReach[i].reach = curve.reach[0] } }
+        let curves = atLow.optimalReach.filter { $0.group == .top10 && $0.curve != nil }.count
+        #expect(curves > 0)
+        #expect(Findings.paragraphs(atLow)[0].text.contains("Of \(curves) smoothed curves of improvability against reach, \(curves) are best at the smallest reach of the set, 0 at the largest and 0 inside the range"))
+        var inside = atLow
+        for i in inside.optimalReach.indices where inside.optimalReach[i].curve != nil { inside.optimalReach[i].reach = inside.optimalReach[i].curve!.reach[20] }
+        #expect(Findings.paragraphs(inside)[0].text.contains("0 are best at the smallest reach of the set, 0 at the largest and \(curves) inside the range"))
+    }
+}
