@@ -76,7 +76,7 @@ struct ReportContentTests {
         let root = folder.url.appendingPathComponent("site")
         #expect(SiteCheck.problems(in: root).isEmpty)
         let pages = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 7)
+        #expect(pages.count == 8)
         for page in pages {
             let html = try folder.read("site/" + page)
             let scripts = html.components(separatedBy: "<script").count - 1
