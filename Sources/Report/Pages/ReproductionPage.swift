@@ -53,7 +53,10 @@ extension ReportContent {
     }
 
     func reproductionTable(_ reproduction: LabReproduction, metric: String) -> Table {
-        func value(_ number: Double?) -> Table.Cell { .number(number, significantDigits: 10) }
+        // Up to 10 significant digits without padding, so that 17 reads 17 and published digits line up.
+        func value(_ number: Double?) -> Table.Cell {
+            .number(number, text: number.map { String(format: "%.10g", $0).replacingOccurrences(of: "-", with: "−") } ?? NumberFormat.missing)
+        }
         return Table(caption: "Published values of \(metric)", columns: [
             "Field (the lab's name)", "Published", "Lab-compatible", "Exact (nasreach)", "Status", "Cause",
         ], rows: reproduction.entries.map { entry in
