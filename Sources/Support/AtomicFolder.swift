@@ -32,6 +32,10 @@ public struct AtomicFolder: Sendable {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             try build(staging)
             try Data().write(to: staging.appendingPathComponent(marker))
+            // For the interruption tests only: hold the finished staging folder so that a signal lands here.
+            if let pause = ProcessInfo.processInfo.environment["NASREACH_TEST_STAGING_PAUSE"].flatMap(Double.init) {
+                Thread.sleep(forTimeInterval: pause)
+            }
             try Interruption.critical { try swap(staging) }
         } catch {
             try? fileManager.removeItem(at: staging)

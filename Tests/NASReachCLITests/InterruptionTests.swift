@@ -64,6 +64,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == siblings)  // no staging folder, no lock
     }
 
+    /// The signal arrives while the new results sit complete in their staging folder: that folder goes.
+    @Test func aSignalWhileStagingRemovesTheStagingFolder() throws {
+        let parent = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let results = try Self.previousResults(in: parent)
+        let before = try Self.contents(results)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["analyze", "--config", parent.appendingPathComponent("small.json").path, "--results", results.path, "--quiet"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1767225600"
+        environment["NASREACH_TEST_STAGING_PAUSE"] = "60"
+        process.environment = environment
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func staging() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(".results.partial-") }
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while staging().isEmpty || !FileManager.default.fileExists(atPath: parent.appendingPathComponent(staging()[0]).appendingPathComponent(".nasreach-results").path) {
+            guard Date() < deadline, process.isRunning else { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(staging().count == 1, "the run reached its staging folder")
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+        #expect(staging().isEmpty)
+        #expect(try Self.contents(results) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == siblings)
+    }
+
     @Test func aSecondRunOnTheSameFolderIsRefused() throws {
         let parent = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
