@@ -3,7 +3,7 @@
 # Tests run in release mode (with testing enabled): the numeric tests are slow in debug builds.
 SWIFT_RELEASE = -c release -Xswiftc -enable-testing
 
-.PHONY: report test bench system-packages
+.PHONY: report test bench fuzz system-packages
 
 system-packages:
 	@bash scripts/install-system-packages.sh
@@ -16,3 +16,9 @@ test: system-packages
 
 bench: system-packages
 	swift run -c release nasreach bench
+
+# libFuzzer targets (CSV reader, arch strings, configuration, pickle, bzip2), FUZZ_SECONDS each; the saved
+# corpus in Tests/FuzzTargetsTests/Corpus is replayed by `make test`.
+FUZZ_SECONDS ?= 60
+fuzz: system-packages
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -53,6 +53,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["README.md"]),
         .executableTarget(name: "nasreach", dependencies: ["NASReachCLI"]),
+        // Bodies of the libFuzzer targets (scripts/fuzz.sh); FuzzTargetsTests replays their saved corpus.
+        .target(name: "FuzzTargets", dependencies: ["Analysis", "Benchmark", "SearchSpace"]),
 
         // Fixtures shared by the test targets: one small analysis of the synthetic default.
         .target(name: "TestSupport", dependencies: ["Analysis", "Benchmark", "Search"], path: "Tests/TestSupport"),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Support", "CZlib"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Plotting", "Search", "Support", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Benchmark", "Figures", "Search", "Support", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], resources: [.copy("Corpus")]),
         .testTarget(name: "NASReachCLITests", dependencies: ["NASReachCLI", "Analysis", "Figures", "Report", "Search", "Support", "TestSupport"], resources: [.copy("BadInputs")]),
     ]
 )

@@ -18,9 +18,13 @@ public struct AnalysisRun: Sendable {
     public let version: String
     public let generatedAt: String
 
+    /// The same input read with the other float parsing (the lab's pandas), to name parsing as a cause.
+    public let alternativeParsing: Benchmark?
+
     public init(benchmark: Benchmark, configuration: Configuration, seed: UInt64, threads: Int, shard: Shard? = nil,
-                version: String, generatedAt: String) {
+                version: String, generatedAt: String, alternativeParsing: Benchmark? = nil) {
         self.benchmark = benchmark
+        self.alternativeParsing = alternativeParsing
         self.configuration = configuration
         self.seed = seed
         self.threads = threads
@@ -39,6 +43,7 @@ public struct AnalysisRun: Sendable {
                                                    options: LandscapeOptions(walks: configuration.landscapeWalks,
                                                                              walkLength: configuration.landscapeWalkLength, seed: seed),
                                                    threads: threads)
+        let summaries = Dictionary(uniqueKeysWithValues: zip(benchmark.metrics, landscapes).map { ($0.id, $1.summary) })
         progress("landscape", 1, 1)
 
         let operators = OperatorSet.generate(count: configuration.operatorCount, seed: seed)
@@ -67,10 +72,11 @@ public struct AnalysisRun: Sendable {
         let partial = Results(
             provenance: Provenance(input: Provenance.publishedName(of: benchmark.source.input), inputSHA256: benchmark.source.sha256,
                                    sourceKind: benchmark.source.kind.rawValue, synthetic: benchmark.source.kind == .synthetic,
-                                   seed: seed, version: version, generatedAt: generatedAt),
+                                   seed: seed, version: version, generatedAt: generatedAt,
+                                   floatParsing: benchmark.source.kind == .csv ? benchmark.source.floatParsing.optionName : nil),
             configuration: configuration,
             metrics: benchmark.metrics.map(MetricSummary.init),
-            landscape: Dictionary(uniqueKeysWithValues: zip(benchmark.metrics, landscapes).map { ($0.id, $1.summary) }),
+            landscape: summaries,
             operators: operators.map(OperatorRecord.init),
             hypotheses: [], breakdowns: [], deciles: decileSummaries,
             searchAlgorithms: shard == nil || shard?.index == 1 ? searchAlgorithms(fitness, progress: progress) : [],
@@ -78,7 +84,9 @@ public struct AnalysisRun: Sendable {
                 MetricSpectralDecomposition(metric: metric.id, decompositions: SpectralDecomposition.decompose(
                     fitness: f, operators: operators, pathLengths: configuration.pathLengths))
             } : [],
-            shard: shard)
+            shard: shard,
+            reproduction: LabReproductionStudy(benchmark: benchmark, landscapes: landscapes, summaries: summaries,
+                                               alternativeParsing: alternativeParsing, threads: threads).reproduction)
         let cells = zip(benchmark.metrics, landscapes).map { metric, landscape in
             CellTable(metric: metric, benchmark: benchmark, landscape: landscape)
         }

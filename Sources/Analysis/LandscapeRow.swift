@@ -10,15 +10,15 @@ struct LandscapeRow: Codable {
     var fdc: Double?
     var fdcSpearman: Double?
     var fdcKendall: Double?
-    var correlationLength: Double?
+    var exactCorrelationLength: Double?
     var autocorrelationLag1: Double?
     var numNeutralNetworks: Int
     var maxNeutralNetworkSize: Int
     var numWeakBasins: Int
-    var avgWeakBasinSize: Double?
-    var weakBasinExtent: Int
+    var avgWeakBasinSizeWithMaximum: Double?
+    var weakBasinMaxEditDistance: Int
     var numStrongBasins: Int
-    var strongBasinExtent: Int
+    var strongBasinMaxEditDistance: Int
 
     init(metric: String, _ summary: LandscapeSummary) {
         self.metric = metric
@@ -28,14 +28,14 @@ struct LandscapeRow: Codable {
         fdc = summary.fdc
         fdcSpearman = summary.fdcSpearman
         fdcKendall = summary.fdcKendall
-        correlationLength = summary.correlationLength
+        exactCorrelationLength = summary.exactCorrelationLength
         autocorrelationLag1 = summary.autocorrelation?.first
         numNeutralNetworks = summary.numNeutralNetworks
         maxNeutralNetworkSize = summary.maxNeutralNetworkSize
         numWeakBasins = summary.numWeakBasins
-        avgWeakBasinSize = summary.avgWeakBasinSize
-        weakBasinExtent = summary.weakBasinExtent
+        avgWeakBasinSizeWithMaximum = summary.avgWeakBasinSizeWithMaximum
+        weakBasinMaxEditDistance = summary.weakBasinMaxEditDistance
         numStrongBasins = summary.numStrongBasins
-        strongBasinExtent = summary.strongBasinExtent
+        strongBasinMaxEditDistance = summary.strongBasinMaxEditDistance
     }
 }

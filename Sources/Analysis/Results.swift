@@ -26,6 +26,8 @@ public struct Results: Sendable, Equatable, Codable {
     public var spectral: [MetricSpectralDecomposition] = []
     /// Set only for a partial result of `analyze --shard`.
     public var shard: Shard?
+    /// The lab's published values beside nasreach's, by metric id; only for the metrics of the published study.
+    public var reproduction: [String: LabReproduction]? = nil
 }
 
 public struct Provenance: Sendable, Equatable, Codable {
@@ -40,6 +42,8 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var version: String
     /// ISO 8601, UTC; `SOURCE_DATE_EPOCH` when set, so that reruns are byte-identical.
     public var generatedAt: String
+    /// How accuracies were read from the CSV: `correctly-rounded` or `pandas-2.2.1` (`--float-parsing`).
+    public var floatParsing: String? = nil
 }
 
 extension Provenance {

@@ -51,11 +51,14 @@ public struct SourceDescription: Sendable, Equatable {
     public let input: String
     /// SHA-256 of the input bytes (for an archive: of its files' digests in order; for synthetic: of the model's description).
     public let sha256: String
+    /// How accuracies were read from text (CSV only; other sources hold binary doubles).
+    public let floatParsing: FloatParsing
 
-    public init(kind: Kind, input: String, sha256: String) {
+    public init(kind: Kind, input: String, sha256: String, floatParsing: FloatParsing = .correctlyRounded) {
         self.kind = kind
         self.input = input
         self.sha256 = sha256
+        self.floatParsing = floatParsing
     }
 }
 

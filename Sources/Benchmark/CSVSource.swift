@@ -60,7 +60,8 @@ public enum CSVSource {
             lineByRow.append(record.line)
         }
         return try assemble(file: file, layout: layout, cellByRow: cellByRow, indexByRow: indexByRow, lineByRow: lineByRow,
-                            values: values, classes: layout.isomorphism == nil ? nil : classes, bytes: bytes)
+                            values: values, classes: layout.isomorphism == nil ? nil : classes, bytes: bytes,
+                            floatParsing: floatParsing)
     }
 
     /// A percentage in [0, 100]; anything else names the field.
@@ -88,7 +89,8 @@ public enum CSVSource {
     }
 
     private static func assemble(file: String, layout: ColumnLayout, cellByRow: [Cell], indexByRow: [Int], lineByRow: [Int],
-                                 values: [[Double]], classes: [String]?, bytes: [UInt8]) throws(InputError) -> Benchmark {
+                                 values: [[Double]], classes: [String]?, bytes: [UInt8],
+                                 floatParsing: FloatParsing) throws(InputError) -> Benchmark {
         var rowOfCode = [Int](repeating: -1, count: Cell.count)
         var rowOfIndex = [Int](repeating: -1, count: Cell.count)
         for (row, cell) in cellByRow.enumerated() {
@@ -118,7 +120,7 @@ public enum CSVSource {
             Metric(dataset: column.dataset, split: column.split, epochs: column.epochs, column: column.name,
                    values: order.map { values[slot][$0] })
         }
-        return Benchmark(source: SourceDescription(kind: .csv, input: file, sha256: SHA256.hex(of: bytes)),
+        return Benchmark(source: SourceDescription(kind: .csv, input: file, sha256: SHA256.hex(of: bytes), floatParsing: floatParsing),
                          cells: cells, metrics: metrics, isomorphismClasses: classes.map { c in order.map { c[$0] } })
     }
 }

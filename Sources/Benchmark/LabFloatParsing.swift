@@ -8,6 +8,19 @@ public enum FloatParsing: String, Sendable, CaseIterable {
     /// bit, so that differences caused by parsing can be shown rather than asserted.
     case pandas221
 
+    /// The name used by `--float-parsing` and recorded in provenance.
+    public var optionName: String {
+        switch self {
+        case .correctlyRounded: "correctly-rounded"
+        case .pandas221: "pandas-2.2.1"
+        }
+    }
+
+    public init?(optionName: String) {
+        guard let parsing = FloatParsing.allCases.first(where: { $0.optionName == optionName }) else { return nil }
+        self = parsing
+    }
+
     /// The value of `text`, which `Double(text)` already accepted as plain decimal notation (`correct`).
     func value(of text: String, correctlyRounded correct: Double) -> Double {
         switch self {

@@ -58,7 +58,7 @@ extension FigureBuilder {
             }
             marks.append(.scatter(ScatterMark(x: lags, y: estimate, color: Palette.orange, radius: 3, alpha: 1, shape: .square)))
         }
-        if let length = landscape?.correlationLength, length.isFinite {
+        if let length = landscape?.exactCorrelationLength, length.isFinite {
             marks.append(.annotation(TextAnnotation("correlation length \(NumberFormat.number(length))", corner: .topRight)))
         }
         let panel = Panel(x: Axis(label: "lag k (random-walk steps)"), y: Axis(label: "autocorrelation ρ(k)"), marks: marks)

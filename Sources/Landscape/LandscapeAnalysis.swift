@@ -23,12 +23,15 @@ public struct LandscapeAnalysis: Sendable {
     /// Basins of `localMaxima`, in the same order.
     public let basins: Basins
     public let neutralNetworks: NeutralNetworks
+    /// Class key per cell code (`UniqueString`), when known.
+    public let isomorphismClasses: [String]?
 
     /// Analyses one metric. - Parameter isomorphismClasses: class key per cell code, when known.
     public init(fitness: FitnessFunction, isomorphismClasses: [String]? = nil,
                 options: LandscapeOptions = LandscapeOptions(), neighbours: NeighbourTable = NeighbourTable()) {
         self.fitness = fitness
         self.options = options
+        self.isomorphismClasses = isomorphismClasses
         let best = fitness.globalMaximum
         globalMaximum = best
         let bestCell = Cell(code: best)

@@ -18,17 +18,20 @@ public struct LandscapeSummary: Codable, Sendable, Equatable, WritesNullFields {
     public let fdcKendall: Double?
     /// Exact ρ(k), k = 1…20.
     public let autocorrelation: [Double]?
-    public let correlationLength: Double?
+    /// −1/ln ρ(1) of the exact ρ (the lab's `correlationLength` is a Monte Carlo estimate: `labCompatible`).
+    public let exactCorrelationLength: Double?
     public let numNeutralNetworks: Int
     public let maxNeutralNetworkSize: Int
     public let numWeakBasins: Int
-    public let avgWeakBasinSize: Double?
-    /// Largest extent (edit distance from its maximum) over all weak basins.
-    public let weakBasinExtent: Int
+    /// Mean weak basin size counting the maximum itself (the lab's `avgWeakBasinSize` leaves it out).
+    public let avgWeakBasinSizeWithMaximum: Double?
+    /// Largest edit distance from a maximum to a cell of its weak basin (the lab's `weakBasinExtent` is a
+    /// share of the space).
+    public let weakBasinMaxEditDistance: Int
     /// Strong basins holding more than their own maximum (every maximum has a strong basin of itself).
     public let numStrongBasins: Int
-    /// Largest extent over all strong basins.
-    public let strongBasinExtent: Int
+    /// Largest edit distance from a maximum to a cell of its strong basin.
+    public let strongBasinMaxEditDistance: Int
 
     // Fitness–distance correlation details.
     public let fdcPValue: Double?
@@ -55,9 +58,9 @@ public struct LandscapeSummary: Codable, Sendable, Equatable, WritesNullFields {
 
     // Basin details, per local maximum in the order of `localMaxima`.
     public let weakBasinSizes: [Int]
-    public let weakBasinExtents: [Int]
+    public let weakBasinMaxEditDistances: [Int]
     public let strongBasinSizes: [Int]
-    public let strongBasinExtents: [Int]
+    public let strongBasinMaxEditDistances: [Int]
     public let globalMaxWeakBasinShare: Double?
     public let globalMaxStrongBasinShare: Double?
 
@@ -69,11 +72,19 @@ public struct LandscapeSummary: Codable, Sendable, Equatable, WritesNullFields {
     /// Distinct fitness values adjacent to the largest network, ascending, and how many exceed its fitness.
     public let maxNeutralNetworkNeighbourValues: [Double]
     public let maxNeutralNetworkFitterNeighbourValues: Int
+
+    /// How maxima and neutral networks fall on isomorphism classes; nil when the classes are unknown.
+    public let isomorphism: IsomorphismLayout?
+    /// The lab's metrics under the lab's names and definitions (Tao & Bang 2024).
+    public let labCompatible: LabCompatibleLandscape
 }
 
 extension LandscapeAnalysis {
     /// The JSON-ready summary of this analysis.
-    public var summary: LandscapeSummary {
+    public var summary: LandscapeSummary { summary() }
+
+    /// The JSON-ready summary, sharing a neighbour table.
+    public func summary(neighbours: NeighbourTable = NeighbourTable()) -> LandscapeSummary {
         let api = { (code: Int) in Int(fitness.apiIndex[code]) }
         let networks = neutralNetworks.networks
         let classCounts = networks.compactMap(\.isomorphismClasses)
@@ -87,14 +98,14 @@ extension LandscapeAnalysis {
             fdcSpearman: defined(fitnessDistance.spearman.statistic),
             fdcKendall: defined(fitnessDistance.kendall.tau),
             autocorrelation: autocorrelation.exact,
-            correlationLength: autocorrelation.correlationLength,
+            exactCorrelationLength: autocorrelation.correlationLength,
             numNeutralNetworks: networks.count,
             maxNeutralNetworkSize: neutralNetworks.largest?.size ?? 0,
             numWeakBasins: localMaxima.count,
-            avgWeakBasinSize: basins.averageWeakSize,
-            weakBasinExtent: basins.weakExtents.max() ?? 0,
+            avgWeakBasinSizeWithMaximum: basins.averageWeakSize,
+            weakBasinMaxEditDistance: basins.weakExtents.max() ?? 0,
             numStrongBasins: basins.nonTrivialStrongCount,
-            strongBasinExtent: basins.strongExtents.max() ?? 0,
+            strongBasinMaxEditDistance: basins.strongExtents.max() ?? 0,
             fdcPValue: defined(fitnessDistance.pearson.pValue),
             fdcSpearmanPValue: defined(fitnessDistance.spearman.pValue),
             fdcKendallPValue: defined(fitnessDistance.kendall.pValue),
@@ -113,16 +124,18 @@ extension LandscapeAnalysis {
             monteCarloWalkLength: options.walkLength,
             monteCarloSeed: options.seed,
             weakBasinSizes: basins.weakSizes,
-            weakBasinExtents: basins.weakExtents,
+            weakBasinMaxEditDistances: basins.weakExtents,
             strongBasinSizes: basins.strongSizes,
-            strongBasinExtents: basins.strongExtents,
+            strongBasinMaxEditDistances: basins.strongExtents,
             globalMaxWeakBasinShare: globalMaximumWeakBasinShare,
             globalMaxStrongBasinShare: globalMaximumStrongBasinShare,
             neutralNetworkSizes: networks.map(\.size),
             neutralNetworkIsomorphismClasses: classCounts.count == networks.count ? classCounts : nil,
             maxNeutralNetworkFitness: neutralNetworks.largest?.fitness,
             maxNeutralNetworkNeighbourValues: neutralNetworks.largestNeighbourValues,
-            maxNeutralNetworkFitterNeighbourValues: neutralNetworks.largestFitterNeighbourValues
+            maxNeutralNetworkFitterNeighbourValues: neutralNetworks.largestFitterNeighbourValues,
+            isomorphism: isomorphismClasses.map { IsomorphismLayout(analysis: self, classes: $0, neighbours: neighbours) },
+            labCompatible: LabCompatibleLandscape(analysis: self, isomorphismClasses: isomorphismClasses, neighbours: neighbours)
         )
     }
 }

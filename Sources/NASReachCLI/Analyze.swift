@@ -31,6 +31,7 @@ struct Analyze: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try AnalysisCommand.folder(results).checkReplaceable()
+            try AnalysisCommand.guardOutput(URL(fileURLWithPath: results))
             let progress = ProgressReporter(quiet: options.quiet)
             let output = try AnalysisCommand.analyze(source: source, run: options, shard: shard?.shard, progress: progress)
             progress.begin("writing results")
@@ -67,10 +68,33 @@ enum AnalysisCommand {
         let stage = "loading \(Provenance.publishedName(of: source.data))"
         progress.begin(stage)
         let benchmark = try source.load { done, total in progress.update(stage, done: done, total: total) }
+        try guardCost(configuration, metrics: benchmark.metrics.count, run: run)
+        let labParsing = try source.loadLabParsing(benchmark)
         let analysis = AnalysisRun(benchmark: benchmark, configuration: configuration, seed: source.seed,
                                    threads: run.workerCount, shard: shard, version: NASReach.version,
-                                   generatedAt: try RunMetadata.generatedAt())
+                                   generatedAt: try RunMetadata.generatedAt(), alternativeParsing: labParsing)
         return analysis.run { stage, done, total in progress.update(stage, done: done, total: total) }
+    }
+
+    /// Refuses a configuration out of proportion to the machine (exit 64) unless `--force`; `--dry-run`
+    /// prints the estimate and ends the command (exit 0).
+    static func guardCost(_ configuration: Configuration, metrics: Int, run: RunOptions) throws {
+        let estimate = CostEstimate(configuration: configuration, metrics: metrics, threads: run.workerCount)
+        let refusal = estimate.refusal(configuration: configuration, metrics: metrics)
+        if run.dryRun {
+            Terminal.line(estimate.summary)
+            if let refusal { Terminal.line("would be refused: " + refusal) }
+            throw ExitCode.success
+        }
+        if let refusal, !run.force { throw CommandFailure(message: refusal, status: ExitStatus.usage) }
+        if refusal != nil, !run.quiet { Terminal.error("warning: --force: " + estimate.summary) }
+    }
+
+    /// Takes over SIGINT / SIGTERM (staging folders removed, exit 130 / 143) and locks the output path
+    /// against a second run writing it at the same time (exit 73 for that one).
+    static func guardOutput(_ output: URL) throws {
+        Interruption.install()
+        try OutputLock.acquire(output)
     }
 
     static func folder(_ directory: String) -> AtomicFolder {

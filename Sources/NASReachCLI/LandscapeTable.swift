@@ -28,15 +28,15 @@ enum LandscapeTable {
                   let error = summary.autocorrelationStandardError?.first else { return "-" }
             return "\(number(estimate)) ± \(number(error))"
         }
-        row("correlation length") { number($0.correlationLength) }
+        row("correlation length (exact)") { number($0.exactCorrelationLength) }
         for order in 1...6 {
             row("variance share order \(order)") { number($0.orderVarianceShares?[order]) }
         }
         row("weak basins") { "\($0.numWeakBasins)" }
-        row("mean weak basin size") { number($0.avgWeakBasinSize, digits: 1) }
-        row("weak basin extent") { "\($0.weakBasinExtent)" }
+        row("mean weak basin size (with maximum)") { number($0.avgWeakBasinSizeWithMaximum, digits: 1) }
+        row("weak basin max edit distance") { "\($0.weakBasinMaxEditDistance)" }
         row("strong basins (> 1 cell)") { "\($0.numStrongBasins)" }
-        row("strong basin extent") { "\($0.strongBasinExtent)" }
+        row("strong basin max edit distance") { "\($0.strongBasinMaxEditDistance)" }
         row("global max weak basin share") { number($0.globalMaxWeakBasinShare) }
         row("global max strong basin share") { number($0.globalMaxStrongBasinShare) }
         row("neutral networks") { "\($0.numNeutralNetworks)" }

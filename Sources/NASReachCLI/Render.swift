@@ -35,6 +35,7 @@ struct Render: ParsableCommand {
         try reportingErrors {
             let theme = try site.theme()
             try site.folder.checkReplaceable()
+            try AnalysisCommand.guardOutput(site.folder.output)
             let progress = ProgressReporter(quiet: quiet)
             progress.begin("reading results")
             let output = try ResultsFolder.load(results)

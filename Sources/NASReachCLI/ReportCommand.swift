@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
             // A bad --templates or --out fails before the long analysis, not after it.
             let theme = try site.theme()
             try site.folder.checkReplaceable()
+            try AnalysisCommand.guardOutput(site.folder.output)
             let progress = ProgressReporter(quiet: options.quiet)
             let output = try AnalysisCommand.analyze(source: source, run: options, shard: nil, progress: progress)
             try site.render(output, theme: theme, threads: options.workerCount, progress: progress)

@@ -14,6 +14,12 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the estimated time and peak memory of the run, then exit without running it.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Run even when the estimated time or memory is out of proportion to the machine.")
+    var force = false
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }

@@ -25,11 +25,18 @@ public struct AtomicFolder: Sendable {
         }
         try checkReplaceable()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString)")
+        // An interruption (SIGINT, SIGTERM) removes the staging folder; the swap itself is never interrupted.
+        let registration = Interruption.register(staging)
+        defer { Interruption.unregister(registration) }
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             try build(staging)
             try Data().write(to: staging.appendingPathComponent(marker))
-            try swap(staging)
+            // For the interruption tests only: hold the finished staging folder so that a signal lands here.
+            if let pause = ProcessInfo.processInfo.environment["NASREACH_TEST_STAGING_PAUSE"].flatMap(Double.init) {
+                Thread.sleep(forTimeInterval: pause)
+            }
+            try Interruption.critical { try swap(staging) }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error

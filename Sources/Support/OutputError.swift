@@ -6,6 +6,8 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
     case invalidPath(String, reason: String)
     /// A file-system operation failed; the message names the path.
     case io(String)
+    /// Another run holds the lock on this output path.
+    case locked(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
             "Refusing to replace \"\(path)\": it exists but is neither empty nor a folder written by nasreach (choose another path or remove it)."
         case .invalidPath(let path, let reason): "Invalid output path \"\(path)\": \(reason)."
         case .io(let message): "\(message.prefix(1).uppercased())\(message.dropFirst())."
+        case .locked(let path): "Another nasreach run is writing \"\(path)\" (its lock is held); wait for it to finish or choose another path."
         }
     }
 }

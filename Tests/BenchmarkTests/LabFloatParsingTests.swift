@@ -68,6 +68,14 @@ private func bits(_ hex: String) -> UInt64 { UInt64(hex, radix: 16)! }
         #expect(lab.metrics[0].values[0] == PandasPreciseXstrtod.parse("93.66000000000001"))
         #expect(lab.metrics[0].values[0] != correct.metrics[0].values[0])
         #expect(Array(lab.metrics[0].values.dropFirst()) == Array(correct.metrics[0].values.dropFirst()))
+        // The source says how it was read, for provenance.
+        #expect(correct.source.floatParsing == .correctlyRounded && lab.source.floatParsing == .pandas221)
+    }
+
+    @Test func optionNamesRoundTrip() {
+        #expect(FloatParsing.allCases.map(\.optionName) == ["correctly-rounded", "pandas-2.2.1"])
+        #expect(FloatParsing.allCases.allSatisfy { FloatParsing(optionName: $0.optionName) == $0 })
+        #expect(FloatParsing(optionName: "pandas") == nil)
     }
 }
 

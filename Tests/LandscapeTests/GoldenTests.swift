@@ -78,10 +78,19 @@ import Landscape
         #expect(parallel == sequential)
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(parallel[0])) as! [String: Any]
         let contract = ["maxFitness", "globalMaxIndex", "numLocalMaxima", "localMaxima", "fdc", "fdcSpearman",
-                        "fdcKendall", "autocorrelation", "correlationLength", "numNeutralNetworks",
-                        "maxNeutralNetworkSize", "numWeakBasins", "avgWeakBasinSize", "weakBasinExtent",
-                        "numStrongBasins", "strongBasinExtent"]
+                        "fdcKendall", "autocorrelation", "exactCorrelationLength", "numNeutralNetworks",
+                        "maxNeutralNetworkSize", "numWeakBasins", "avgWeakBasinSizeWithMaximum", "weakBasinMaxEditDistance",
+                        "numStrongBasins", "strongBasinMaxEditDistance", "labCompatible"]
         for key in contract { #expect(json[key] != nil, "missing \(key)") }
+        // No nasreach field keeps a lab name for a different quantity: the lab's names live in labCompatible.
+        for renamed in ["correlationLength", "avgWeakBasinSize", "weakBasinExtent", "strongBasinExtent",
+                        "weakBasinExtents", "strongBasinExtents"] {
+            #expect(json[renamed] == nil, "\(renamed) is the lab's name for another quantity")
+        }
+        let lab = try #require(json["labCompatible"] as? [String: Any])
+        #expect(Set(lab.keys).isSubset(of: Set(LabCompatibleLandscape.CodingKeys.allCases.map(\.stringValue))))
+        let labMean = try #require(lab["avgWeakBasinSize"] as? Double), ours = try #require(parallel[0].avgWeakBasinSizeWithMaximum)
+        #expect(abs(labMean - (ours - 1)) < 1e-9)  // the lab leaves the maximum out of its basin
         #expect((json["fdc"] as? Double) != nil && (json["autocorrelation"] as? [Double])?.count == 20)
     }
 }

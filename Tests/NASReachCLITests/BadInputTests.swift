@@ -61,4 +61,47 @@ import Testing
         #expect(try CLI.run(["analyze", "--results", "x", "--shard", "5/4"]).status == 64)
         #expect(try CLI.run(["frobnicate"]).status == 64)
     }
+
+    @Test func floatParsingIsForCSVFilesOnly() throws {
+        let synthetic = try CLI.run(["validate", "--float-parsing", "pandas-2.2.1"])
+        #expect(synthetic.status == 64)
+        #expect(synthetic.firstErrorLine.contains("--float-parsing applies to a CSV file only"), "\(synthetic.stderr)")
+        #expect(try CLI.run(["validate", "--float-parsing", "pandas"]).status == 64)
+        #expect(try CLI.run(["validate", "--float-parsing", "correctly-rounded"]).status == 0)
+    }
+}
+
+/// The cost guard, as a user meets it: absurd configurations are refused in seconds (exit 64, naming the
+/// setting), `--dry-run` prints the estimate, `--force` lets a refused run start.
+@Suite struct CostGuardTests {
+    func withConfig(_ json: String, _ arguments: [String]) throws -> (CLI.Result, Double) {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config.json")
+        try Data(json.utf8).write(to: config)
+        let start = Date()
+        let result = try CLI.run(arguments + ["--config", config.path, "--results", folder.appendingPathComponent("out").path])
+        return (result, Date().timeIntervalSince(start))
+    }
+
+    @Test(arguments: [(#"{"operatorCount": 100000000}"#, "operatorCount"), (#"{"pathLengths": [1000000000]}"#, "pathLengths")])
+    func absurdConfigurationsAreRefusedInSeconds(_ json: String, _ setting: String) throws {
+        let (result, seconds) = try withConfig(json, ["analyze"])
+        #expect(result.status == 64)
+        let error = result.stderr.split(separator: "\n").first { $0.hasPrefix("error:") } ?? ""
+        #expect(error.contains("'\(setting)'"), "\(result.stderr)")
+        #expect(seconds < 20)
+        let (dry, _) = try withConfig(json, ["analyze", "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("would be refused"), "\(dry.stdout)")
+    }
+
+    @Test func theDefaultsAreAcceptedAndDryRunWritesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let result = try CLI.run(["analyze", "--dry-run", "--results", out.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("estimated ") && !result.stdout.contains("refused"), "\(result.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }

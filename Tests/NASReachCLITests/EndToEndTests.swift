@@ -179,5 +179,33 @@ import Testing
         let results = try JSONDecoder().decode(Results.self, from: Data(contentsOf: folder.appendingPathComponent("site/data/results.json")))
         #expect(results.metrics.map(\.id) == ["cifar10/ori-test", "cifar100/x-test", "ImageNet16-120/x-test"])
         #expect(results.landscape["cifar10/ori-test"]?.numLocalMaxima == 17)
+        // The Reproduction page's numbers: every published value listed; read correctly, the differences are
+        // parsing, the indexing slip and the Monte Carlo walks (LabReproductionRealDataTests has them field by field).
+        let reproduction = try #require(results.reproduction)
+        #expect(results.provenance.floatParsing == "correctly-rounded")
+        #expect(["cifar10/ori-test", "cifar100/x-test", "ImageNet16-120/x-test"].map { reproduction[$0]?.count(.reproducedExactly) } == [20, 22, 25])
+        #expect(reproduction.values.allSatisfy { $0.entries.count == 30 })
+        let page = try String(contentsOf: folder.appendingPathComponent("site/reproduction.html"), encoding: .utf8)
+        #expect(page.contains("Published values of cifar10/ori-test") && page.contains("indexing slip"))
+    }
+
+    /// Read as the lab's pandas did, only the indexing slip and the Monte Carlo walks remain (3 of 30 per metric).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["NASREACH_DATA"] != nil, "NASREACH_DATA is not set: real-data run skipped"))
+    func realDataReadAsPandasReproducesTheParsingDifferences() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("small.json")
+        try Data(CLI.smallConfiguration.utf8).write(to: config)
+        let out = folder.appendingPathComponent("results")
+        let result = try CLI.run(["analyze", "--data", ProcessInfo.processInfo.environment["NASREACH_DATA"]!, "--float-parsing", "pandas-2.2.1",
+                                  "--config", config.path, "--results", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let results = try JSONDecoder().decode(Results.self, from: Data(contentsOf: out.appendingPathComponent("results.json")))
+        #expect(results.provenance.floatParsing == "pandas-2.2.1")
+        let reproduction = try #require(results.reproduction)
+        for (metric, entries) in reproduction {
+            #expect(entries.count(.reproducedExactly) == 27, "\(metric)")
+            #expect(Set(entries.entries.compactMap(\.cause)) == [.indexingSlip, .monteCarloUnverified], "\(metric)")
+        }
     }
 }

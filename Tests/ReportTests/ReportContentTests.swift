@@ -76,7 +76,7 @@ struct ReportContentTests {
         let root = folder.url.appendingPathComponent("site")
         #expect(SiteCheck.problems(in: root).isEmpty)
         let pages = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 8, "index, H1–H3, the metric, search algorithms, methods, downloads")
+        #expect(pages.count == 9, "index, H1–H3, the metric, search algorithms, reproduction, methods, downloads")
         for page in pages {
             let html = try folder.read("site/" + page)
             let scripts = html.components(separatedBy: "<script").count - 1

@@ -10,7 +10,7 @@ extension ReportContent {
                     [.table(maximaTable(landscape, metric: metric)), .table(fdcTable(landscape, metric: metric)),
                      .table(shellTable(landscape, metric: metric))] + figureBlocks(.fitnessDistance, metric: metric)),
             Section("Autocorrelation", [
-                .paragraph("Autocorrelation ρ(k) of accuracy along a simple random walk over neighbours (edit distance 1): exact from the Fourier order energies, and a seeded Monte Carlo estimate from \(NumberFormat.integer(landscape.monteCarloWalks)) walks of length \(NumberFormat.integer(landscape.monteCarloWalkLength)) (seed \(landscape.monteCarloSeed)). The correlation length is ℓ = −1/ln ρ(1): \(NumberFormat.number(landscape.correlationLength))."),
+                .paragraph("Autocorrelation ρ(k) of accuracy along a simple random walk over neighbours (edit distance 1): exact from the Fourier order energies, and a seeded Monte Carlo estimate from \(NumberFormat.integer(landscape.monteCarloWalks)) walks of length \(NumberFormat.integer(landscape.monteCarloWalkLength)) (seed \(landscape.monteCarloSeed)). The correlation length is ℓ = −1/ln ρ(1): \(NumberFormat.number(landscape.exactCorrelationLength))."),
                 .table(autocorrelationTable(landscape, metric: metric)),
             ] + figureBlocks(.autocorrelation, metric: metric)),
             Section("Fourier order energies", [
@@ -93,10 +93,10 @@ extension ReportContent {
     func basinTable(_ landscape: LandscapeSummary, metric: String) -> Table {
         quantityTable("Basins of \(metric)", [
             ("Weak basins (one per local maximum)", .integer(landscape.numWeakBasins)),
-            ("Average weak basin size (cells)", .number(landscape.avgWeakBasinSize)),
-            ("Largest weak basin extent", .integer(landscape.weakBasinExtent)),
+            ("Average weak basin size (cells, counting the maximum)", .number(landscape.avgWeakBasinSizeWithMaximum)),
+            ("Largest edit distance from a maximum within its weak basin", .integer(landscape.weakBasinMaxEditDistance)),
             ("Strong basins holding more than their own maximum", .integer(landscape.numStrongBasins)),
-            ("Largest strong basin extent", .integer(landscape.strongBasinExtent)),
+            ("Largest edit distance from a maximum within its strong basin", .integer(landscape.strongBasinMaxEditDistance)),
             ("Share of cells in the global maximum's weak basin", .percent(landscape.globalMaxWeakBasinShare)),
             ("Share of cells in the global maximum's strong basin", .percent(landscape.globalMaxStrongBasinShare)),
         ])
@@ -105,14 +105,14 @@ extension ReportContent {
     func basinsByMaximumTable(_ landscape: LandscapeSummary, metric: String) -> Table {
         func value(_ array: [Int], _ index: Int) -> Table.Cell { .integer(array.indices.contains(index) ? array[index] : nil) }
         return Table(caption: "Basins of each local maximum of \(metric)", columns: [
-            "Local maximum (API index)", "Accuracy", "Distance to global maximum", "Weak basin size", "Weak basin extent",
-            "Strong basin size", "Strong basin extent",
+            "Local maximum (API index)", "Accuracy", "Distance to global maximum", "Weak basin size", "Weak basin max edit distance",
+            "Strong basin size", "Strong basin max edit distance",
         ], rows: landscape.localMaxima.indices.map { index in
             Table.Row(header: .integer(landscape.localMaxima[index]), cells: [
                 .accuracy(landscape.localMaximaFitness.indices.contains(index) ? landscape.localMaximaFitness[index] : nil),
                 value(landscape.localMaximaDistance, index), value(landscape.weakBasinSizes, index),
-                value(landscape.weakBasinExtents, index), value(landscape.strongBasinSizes, index),
-                value(landscape.strongBasinExtents, index),
+                value(landscape.weakBasinMaxEditDistances, index), value(landscape.strongBasinSizes, index),
+                value(landscape.strongBasinMaxEditDistances, index),
             ])
         })
     }

@@ -20,6 +20,7 @@ extension ReportContent {
         ]
         if let landscape = results.landscape[metric.id] {
             sections += localitySections(landscape, metric: metric.id)
+            if let layout = landscape.isomorphism { sections.append(isomorphismSection(layout, metric: metric.id)) }
         } else {
             sections.append(Section("Locality", [.paragraph("This results file holds no landscape summary for this metric.")]))
         }

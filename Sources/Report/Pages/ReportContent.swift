@@ -33,7 +33,7 @@ public struct ReportContent: Sendable {
     public var model: SiteModel {
         let hypothesisPages = Hypothesis.allCases.map(hypothesisPage)
         let pages = [indexPage(hypothesisPages: hypothesisPages)] + hypothesisPages + results.metrics.map(metricPage)
-            + [searchAlgorithmsPage, methodsPage, downloadsPage]
+            + [searchAlgorithmsPage, reproductionPage, methodsPage, downloadsPage]
         let source = results.provenance
         return SiteModel(
             title: Self.siteTitle,
@@ -43,7 +43,8 @@ public struct ReportContent: Sendable {
             navigation: [Link("Overview", to: "index.html")]
                 + Hypothesis.allCases.map { Link($0.rawValue, to: Vocabulary.hypothesisPath($0)) }
                 + results.metrics.map { Link($0.id, to: Vocabulary.metricPath($0)) }
-                + [Link("Search algorithms", to: Self.searchAlgorithmsPath), Link("Methods", to: Self.methodsPath), Link("Downloads", to: Self.downloadsPath)],
+                + [Link("Search algorithms", to: Self.searchAlgorithmsPath), Link("Reproduction", to: Self.reproductionPath),
+                   Link("Methods", to: Self.methodsPath), Link("Downloads", to: Self.downloadsPath)],
             pages: pages)
     }
 
