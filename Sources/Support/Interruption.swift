@@ -39,6 +39,9 @@ public enum Interruption {
             source.resume()
             registry.sources.append(source)
         }
+        // Under a file-size limit the default action of SIGXFSZ kills the process mid-write; ignored, the
+        // write fails with EFBIG instead and is reported like a full disk (exit 73, nothing half-written).
+        signal(SIGXFSZ, SIG_IGN)
         atexit { Interruption.removeRegistered() }
     }
 
