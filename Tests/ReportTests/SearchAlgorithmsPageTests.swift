@@ -59,4 +59,22 @@ struct SearchAlgorithmsPageTests {
         records[last].queriesToGlobalMax.mean = 1e9
         #expect(ReportContent.searchAlgorithmFindings(records, metrics: [metric]).joined().contains("and \(name) the most"))
     }
+
+    @Test("the findings place the algorithms' reach against the optimal reach, and follow it when it moves")
+    func findingsPlaceReachAgainstTheOptimum() throws {
+        let results = ReportFixtures.synthetic.results
+        let metric = try #require(results.searchAlgorithms.first?.metric)
+        let records = results.searchAlgorithms.filter { $0.metric == metric }
+        var optimum = try #require(results.optimalReach.first {
+            $0.metric == metric && $0.acceptance == .improving && $0.pathLength == records[0].mapPathLength && $0.group == .top10
+                && $0.statistic.improvability == .meanImprovability && $0.statistic.reachMeasure == .reach
+        })
+        (optimum.reach, optimum.ciLower, optimum.ciUpper) = (3, 0, 6.5)
+        let wide = try #require(ReportContent.reachRelativeToOptimum(records, optimalReach: [optimum]))
+        #expect(wide.contains("peaks at reach 3") && wide.contains("0 below and 0 above"), "\(wide)")
+        (optimum.reach, optimum.ciLower, optimum.ciUpper) = (6, 5.9, 6)
+        let narrow = try #require(ReportContent.reachRelativeToOptimum(records, optimalReach: [optimum]))
+        #expect(narrow.contains("none inside that interval") && narrow.contains("\(records.count) below"), "\(narrow)")
+        #expect(ReportContent.reachRelativeToOptimum(records, optimalReach: []) == nil)
+    }
 }

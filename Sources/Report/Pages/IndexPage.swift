@@ -27,7 +27,8 @@ extension ReportContent {
 
     /// The search algorithms' findings in brief, linking their page.
     var searchAlgorithmsSummary: [Block] {
-        let findings = Self.searchAlgorithmFindings(results.searchAlgorithms, metrics: results.metrics.map(\.id))
+        let findings = Self.searchAlgorithmFindings(results.searchAlgorithms, metrics: results.metrics.map(\.id),
+                                                    optimalReach: results.optimalReach)
         return findings.map(Block.paragraph) + [.table(Table(caption: "Search algorithms from the NAS literature", columns: ["Page", "Contents"], rows: [
             Table.Row(header: Table.Cell("Search algorithms", link: Self.searchAlgorithmsPath), cells: [
                 .note("Queries to the global maximum, ERTs, fixed-budget curves, runtime ECDFs and the algorithms on the reach–improvability map"),

@@ -17,7 +17,8 @@ extension ReportContent {
             ])
         }
         var sections = [
-            Section("Findings", Self.searchAlgorithmFindings(records, metrics: results.metrics.map(\.id)).map(Block.paragraph)),
+            Section("Findings", Self.searchAlgorithmFindings(records, metrics: results.metrics.map(\.id),
+                                                             optimalReach: results.optimalReach).map(Block.paragraph)),
             Section("Queries to the global maximum", [
                 .paragraph("Mean ± standard error (median) of the queries — unique architectures evaluated; re-querying a cell is free, as in benchmark studies — until a run first queries the global maximum, over \(NumberFormat.integer(first.runs)) seeded runs per algorithm and metric. Every run goes on until it finds it, so these means are not censored by the budget."),
                 .table(queriesTable),
@@ -137,7 +138,8 @@ extension ReportContent {
     /// The findings in words, from the numbers alone: per metric, which algorithm needs the fewest
     /// queries to the global maximum (and whether its interval separates it from the next), and which
     /// leads at a small budget (a tenth of the budget) and at the full budget.
-    static func searchAlgorithmFindings(_ records: [SearchAlgorithmRecord], metrics: [String]) -> [String] {
+    static func searchAlgorithmFindings(_ records: [SearchAlgorithmRecord], metrics: [String],
+                                        optimalReach: [OptimalReach] = []) -> [String] {
         var sentences: [String] = []
         var fewest: [AlgorithmID: Int] = [:]
         for metric in metrics {
@@ -164,11 +166,33 @@ extension ReportContent {
                 let atSmall = leaders(at: small), atFull = leaders(at: budget)
                 sentence += " After \(NumberFormat.integer(small)) queries \(atSmall); after the full budget of \(NumberFormat.integer(budget)) \(atFull)."
             }
+            if let relative = reachRelativeToOptimum(ofMetric, optimalReach: optimalReach) { sentence += " " + relative }
             sentences.append(sentence)
         }
         if let top = fewest.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }), sentences.count > 1 {
             sentences.append("Over the metrics, \(top.key.displayName) needs the fewest queries to the global maximum on \(top.value) of \(sentences.count).")
         }
         return sentences
+    }
+
+    /// Where the algorithms' effective reach from the top 10% at the shortest path length sits against the
+    /// optimal reach of improving acceptance there (the operators' smoothed peak with its bootstrap
+    /// interval); nil when either is missing.
+    static func reachRelativeToOptimum(_ records: [SearchAlgorithmRecord], optimalReach: [OptimalReach]) -> String? {
+        guard let metric = records.first?.metric, let length = records.first?.mapPathLength,
+              let optimum = optimalReach.first(where: {
+                  $0.metric == metric && $0.acceptance == .improving && $0.pathLength == length && $0.group == .top10
+                      && $0.statistic.improvability == .meanImprovability && $0.statistic.reachMeasure == .reach
+              }), let peak = optimum.reach, let lower = optimum.ciLower, let upper = optimum.ciUpper else { return nil }
+        let points = records.compactMap { record in
+            record.reachImprovability.first { $0.group == .top10 && $0.pathLength == length }.map { (record.algorithm, $0.effectiveReach) }
+        }
+        guard !points.isEmpty else { return nil }
+        let inside = points.filter { (lower...upper).contains($0.1) }.map { $0.0.displayName }
+        let below = points.filter { $0.1 < lower }.count, above = points.filter { $0.1 > upper }.count
+        let list = points.map { "\($0.0.displayName) \(NumberFormat.number($0.1))" }.joined(separator: ", ")
+        return "From the top 10% at L = \(length), the operators' improvability under improving acceptance peaks at reach \(NumberFormat.number(peak)) (95% interval \(NumberFormat.number(lower))–\(NumberFormat.number(upper))); the algorithms move \(list) edits per iteration: "
+            + (inside.isEmpty ? "none inside that interval" : "\(inside.joined(separator: ", ")) inside it")
+            + ", \(below) below and \(above) above."
     }
 }
