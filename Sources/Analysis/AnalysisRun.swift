@@ -33,36 +33,37 @@ public struct AnalysisRun: Sendable {
         self.generatedAt = generatedAt
     }
 
-    /// Reports (stage, done, total) as work completes; called from the calling thread only.
-    public typealias ProgressHandler = (_ stage: String, _ done: Int, _ total: Int) -> Void
+    /// Reports (stage, done, total) as work completes; called from the calling thread only. An experiment's
+    /// unit of work is one operator on one metric.
+    public typealias ProgressHandler = (_ stage: AnalysisStage, _ done: Int, _ total: Int) -> Void
 
     public func run(progress: ProgressHandler = { _, _, _ in }) -> AnalysisOutput {
         let fitness = benchmark.metrics.map(benchmark.fitness)
-        progress("landscape", 0, 1)
+        progress(.landscape, 0, 1)
         let landscapes = LandscapeAnalysis.analyze(fitness, isomorphismClasses: benchmark.isomorphismClassesByCode,
                                                    options: LandscapeOptions(walks: configuration.landscapeWalks,
                                                                              walkLength: configuration.landscapeWalkLength, seed: seed),
                                                    threads: threads)
         let summaries = Dictionary(uniqueKeysWithValues: zip(benchmark.metrics, landscapes).map { ($0.id, $1.summary) })
-        progress("landscape", 1, 1)
+        progress(.landscape, 1, 1)
 
         let operators = OperatorSet.generate(count: configuration.operatorCount, seed: seed)
         let slice = shard?.range(of: operators.count) ?? operators.indices
         let settings = configuration.searchSettings(seed: seed, threads: threads)
         let chunk = 100
         let chunks = stride(from: slice.lowerBound, to: slice.upperBound, by: chunk).map { $0..<min($0 + chunk, slice.upperBound) }
-        progress("experiments", 0, benchmark.metrics.count * chunks.count)
+        progress(.experiments, 0, benchmark.metrics.count * slice.count)
         var records: [ImprovabilityRecord] = []
         var decileRecords: [ImprovabilityRecord] = []
         var decileSummaries: [DecileSummary] = []
         for (m, metric) in benchmark.metrics.enumerated() {
             let experiment = ImprovabilityExperiment(fitness: fitness[m], settings: settings)
             var metricDeciles: [ImprovabilityRecord] = []
-            for (c, range) in chunks.enumerated() {
+            for range in chunks {
                 let (main, byDecile) = AnalysisRun.records(from: experiment.rows(for: operators, in: range), metric: metric.id)
                 records += main
                 metricDeciles += byDecile
-                progress("experiments", m * chunks.count + c + 1, benchmark.metrics.count * chunks.count)
+                progress(.experiments, m * slice.count + range.upperBound - slice.lowerBound, benchmark.metrics.count * slice.count)
             }
             // A whole run summarises the decile rows metric by metric (they are as many as all the
             // others); a shard keeps them for `merge`, which summarises them over every operator.
@@ -92,25 +93,25 @@ public struct AnalysisRun: Sendable {
         }
         var nulls: [String: PermutationNull] = [:]
         if configuration.acceptanceRules.contains(.always), configuration.nullReplicates > 0 {
-            progress("nulls", 0, benchmark.metrics.count)
+            progress(.nulls, 0, benchmark.metrics.count)
             for (m, metric) in benchmark.metrics.enumerated() {
                 nulls[metric.id] = PermutationNull(fitness: fitness[m], operators: operators, pathLengths: configuration.pathLengths,
                                                    replicates: configuration.nullReplicates, seed: seed, threads: threads)
-                progress("nulls", m + 1, benchmark.metrics.count)
+                progress(.nulls, m + 1, benchmark.metrics.count)
             }
         }
         let output = AnalysisOutput(results: partial, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls)
         guard shard == nil else { return output }
-        progress("hypotheses", 0, 1)
-        defer { progress("hypotheses", 1, 1) }
+        progress(.hypotheses, 0, 1)
+        defer { progress(.hypotheses, 1, 1) }
         return output.completed(threads: threads)
     }
 
     /// Every standard algorithm on every metric (`searchAlgorithms[]`), seeded by the run's seed alone:
     /// it does not depend on the operators, so a single run and shard 1 compute the same records.
     public func searchAlgorithms(_ fitness: [FitnessFunction], progress: ProgressHandler = { _, _, _ in }) -> [SearchAlgorithmRecord] {
-        progress("search algorithms", 0, 1)
-        defer { progress("search algorithms", 1, 1) }
+        progress(.searchAlgorithms, 0, 1)
+        defer { progress(.searchAlgorithms, 1, 1) }
         let neighbours = NeighbourTable()
         let landscapes = zip(benchmark.metrics, fitness).map { metric, f in
             SearchLandscape(metric: metric.id, fitness: f, neighbours: neighbours,

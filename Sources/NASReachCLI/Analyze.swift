@@ -14,8 +14,9 @@ struct Analyze: ParsableCommand {
 
         Examples:
           nasreach analyze --results results
-          nasreach analyze --data nats_bench.csv --config study.json --seed 7 --results results
-          nasreach analyze --data nats_bench.csv --shard 2/8 --results shard-2   (then: nasreach merge)
+          nasreach analyze --data nats_bench.csv --config study.json --results out
+          # shard 2 of 8 (then: nasreach merge):
+          nasreach analyze --data nats_bench.csv --shard 2/8 --results shard-2
         """
     )
 
@@ -34,7 +35,7 @@ struct Analyze: ParsableCommand {
             try AnalysisCommand.guardOutput(URL(fileURLWithPath: results))
             let progress = ProgressReporter(quiet: options.quiet)
             let output = try AnalysisCommand.analyze(source: source, run: options, shard: shard?.shard, progress: progress)
-            progress.begin("writing results")
+            progress.begin(.writingResults)
             try AnalysisCommand.write(output, to: results)
             if !options.quiet {
                 Terminal.error("stage timings:")
@@ -65,7 +66,7 @@ struct ShardArgument: ExpressibleByArgument {
 enum AnalysisCommand {
     static func analyze(source: DataOptions, run: RunOptions, shard: Shard?, progress: ProgressReporter) throws -> AnalysisOutput {
         let configuration = try run.configuration()
-        let stage = "loading \(Provenance.publishedName(of: source.data))"
+        let stage = RunStage.loading(file: Provenance.publishedName(of: source.data))
         progress.begin(stage)
         let benchmark = try source.load { done, total in progress.update(stage, done: done, total: total) }
         try guardCost(configuration, metrics: benchmark.metrics.count, run: run)
@@ -73,7 +74,7 @@ enum AnalysisCommand {
         let analysis = AnalysisRun(benchmark: benchmark, configuration: configuration, seed: source.seed,
                                    threads: run.workerCount, shard: shard, version: NASReach.version,
                                    generatedAt: try RunMetadata.generatedAt(), alternativeParsing: labParsing)
-        return analysis.run { stage, done, total in progress.update(stage, done: done, total: total) }
+        return analysis.run { stage, done, total in progress.update(.analysis(stage), done: done, total: total) }
     }
 
     /// Refuses a configuration out of proportion to the machine (exit 64) unless `--force`; `--dry-run`

@@ -17,7 +17,8 @@ struct Bench: ParsableCommand {
         discussion: """
         Prints the median of --runs runs for each measurement and the peak memory of the process.
 
-        Example:  swift run -c release nasreach bench --data nats_bench.csv
+        Example:
+          swift run -c release nasreach bench --data nats_bench.csv
         """
     )
 

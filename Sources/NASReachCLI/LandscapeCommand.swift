@@ -13,7 +13,8 @@ struct LandscapeCommand: ParsableCommand {
         Prints one column per metric; --json also writes every field (the 'landscape' section of \
         results.json) by metric id.
 
-        Example:  nasreach landscape --data nats_bench.csv --json landscape.json
+        Example:
+          nasreach landscape --data nats_bench.csv --json landscape.json
         """
     )
 

@@ -12,8 +12,8 @@ struct Merge: ParsableCommand {
         Every shard must come from the same input, seed, configuration and version, and all n shards \
         must be given. The hypotheses, Holm's adjustment and breakdowns are computed here, over all operators.
 
-        Example (a job array of 4):
-          nasreach analyze --data nats_bench.csv --shard 1/4 --results shard-1   # … up to 4/4
+        Example (a job array of 4; shards 2/4 to 4/4 alike):
+          nasreach analyze --data nats_bench.csv --shard 1/4 --results shard-1
           nasreach merge --results results shard-1 shard-2 shard-3 shard-4
         """
     )

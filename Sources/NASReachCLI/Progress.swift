@@ -1,7 +1,9 @@
 import Foundation
+import Support
 
-/// Progress on stderr: a bar with counts and ETA on a terminal, plain lines otherwise, nothing with
-/// `--quiet`. Also collects the wall time of each stage for the summary at the end of a run.
+/// Progress on stderr: one redrawn bar with counts and ETA on a terminal, plain lines otherwise (the stage,
+/// then its counts and ETA at each quarter), nothing with `--quiet`. Also collects the wall time of each
+/// stage for the summary at the end of a run.
 /// Sources may report from worker threads, so every entry point takes the lock.
 final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
@@ -10,10 +12,10 @@ final class ProgressReporter: @unchecked Sendable {
     private let mode: Mode
     private let clock = ContinuousClock()
     private var stageStart: ContinuousClock.Instant
-    private var currentStage: String?
+    private var currentStage: RunStage?
     private var lastDraw: ContinuousClock.Instant
     private var lastLinePercent = -1
-    private(set) var timings: [(stage: String, seconds: Double)] = []
+    private(set) var timings: [(stage: RunStage, seconds: Double)] = []
 
     init(quiet: Bool) {
         mode = quiet ? .quiet : (Terminal.stderrIsTerminal ? .bar : .lines)
@@ -22,44 +24,47 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     /// Records progress of `stage`; a new stage name closes the previous one.
-    func update(_ stage: String, done: Int, total: Int) {
+    func update(_ stage: RunStage, done: Int, total: Int) {
         lock.lock()
         defer { lock.unlock() }
         if stage != currentStage { startStage(stage) }
         let now = clock.now
-        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        // A stage without a unit has nothing to count: its start line and its time in the summary say it all.
+        guard let unit = stage.unit, total > 0 else { return }
+        let fraction = Double(done) / Double(total)
+        let elapsed = seconds(now - stageStart)
+        let eta = fraction > 0 && fraction < 1 ? ", ETA \(Self.duration(elapsed / fraction - elapsed))" : ""
+        let counts = "\(NumberFormat.integer(done)) of \(NumberFormat.integer(total)) \(unit)"
         switch mode {
         case .quiet:
             break
         case .bar:
             guard done == total || now - lastDraw > .milliseconds(100) else { return }
             lastDraw = now
-            let elapsed = seconds(now - stageStart)
-            let eta = fraction > 0 && fraction < 1 ? " ETA \(Self.duration(elapsed / fraction - elapsed))" : ""
-            let width = 28, filled = Int(fraction * Double(width))
+            let width = 24, filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            Terminal.errorRaw("\r\u{1B}[2K\(stage) [\(bar)] \(done)/\(total)\(eta)")
+            Terminal.errorRaw("\r\u{1B}[2K\(stage.title) [\(bar)] \(counts)\(eta)")
         case .lines:
             let percent = Int(fraction * 100) / 25 * 25
-            guard percent != lastLinePercent else { return }
+            guard percent != lastLinePercent, done > 0 else { return }
             lastLinePercent = percent
-            Terminal.error("\(stage): \(done)/\(total) (\(percent)%)")
+            Terminal.error("  \(counts) (\(percent)%\(eta))")
         }
     }
 
     /// Starts a stage that reports no counts.
-    func begin(_ stage: String) {
+    func begin(_ stage: RunStage) {
         lock.lock()
         defer { lock.unlock() }
         startStage(stage)
     }
 
-    private func startStage(_ stage: String) {
+    private func startStage(_ stage: RunStage) {
         closeStage()
         currentStage = stage
         stageStart = clock.now
         lastLinePercent = -1
-        if mode == .lines { Terminal.error("\(stage)…") }
+        if mode == .lines { Terminal.error("\(stage.title)…") }
     }
 
     /// Closes the current stage and records its time.
@@ -76,8 +81,8 @@ final class ProgressReporter: @unchecked Sendable {
         defer { lock.unlock() }
         closeStage()
         let total = timings.reduce(0) { $0 + $1.seconds }
-        let width = (timings.map(\.stage.count).max() ?? 5)
-        return timings.map { "  \($0.stage.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.duration($0.seconds))" }
+        let width = (timings.map(\.stage.title.count).max() ?? 5)
+        return timings.map { "  \($0.stage.title.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.duration($0.seconds))" }
             + ["  \("total".padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.duration(total))"]
     }
 

@@ -12,7 +12,8 @@ struct Render: ParsableCommand {
         discussion: """
         DIR2 is replaced atomically: a failed run leaves an existing report untouched.
 
-        Example:  nasreach render --results results --out public
+        Example:
+          nasreach render --results results --out public
         """
     )
 
@@ -37,7 +38,7 @@ struct Render: ParsableCommand {
             try site.folder.checkReplaceable()
             try AnalysisCommand.guardOutput(site.folder.output)
             let progress = ProgressReporter(quiet: quiet)
-            progress.begin("reading results")
+            progress.begin(.readingResults)
             let output = try ResultsFolder.load(results)
             try site.render(output, theme: theme, threads: threads ?? Parallel.defaultThreads, progress: progress)
         }
@@ -66,15 +67,16 @@ struct SiteOptions: ParsableArguments {
 
     /// Figures, then pages; ends by printing where the site is.
     func render(_ output: AnalysisOutput, theme: Theme, threads: Int, progress: ProgressReporter) throws {
-        progress.begin("figures")
+        progress.begin(.figures)
         let figures = try FigureSet.render(output, threads: threads, sourceDateEpoch: try RunMetadata.sourceDateEpoch())
-        progress.begin("site")
+        progress.begin(.site)
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, to: folder)
         if !progress.isQuiet {
             Terminal.error("stage timings:")
             progress.summary().forEach(Terminal.error)
         }
-        Terminal.line("report: \(folder.appendingPathComponent("index.html").path)")
+        let size = FolderSize(of: folder)
+        Terminal.line("report: \(folder.appendingPathComponent("index.html").path) (\(size.description))")
     }
 }

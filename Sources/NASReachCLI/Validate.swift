@@ -12,7 +12,8 @@ struct Validate: ParsableCommand {
         Prints the source, its rows, every recognised metric (count, min, mean, median, max, skewness) and \
         the isomorphism-class column when present, or the first error with its file, line and column.
 
-        Example:  nasreach validate --data nats_bench.csv
+        Example:
+          nasreach validate --data nats_bench.csv
         """
     )
 

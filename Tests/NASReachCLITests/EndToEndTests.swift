@@ -3,6 +3,7 @@ import Figures
 import Foundation
 import Report
 import Testing
+@testable import NASReachCLI
 
 /// The whole pipeline through the real executable, as a user runs it.
 @Suite(.serialized) struct EndToEndTests {
@@ -57,6 +58,11 @@ import Testing
         let first = try Self.report(threads: 1, in: folder, out: "one")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("report: ") && first.stdout.contains("index.html"), "ends by printing the path of index.html")
+        let size = FolderSize(of: folder.appendingPathComponent("one")).description
+        #expect(first.stdout.contains("(\(size))"), "names the site's size: \(size)")
+        // Not a terminal: plain lines, counted stages with counts and an ETA, no "0/1 (0%)" noise.
+        #expect(first.stderr.contains("experiments…") && first.stderr.contains("operator runs (25%, ETA "), "\(first.stderr)")
+        #expect(!first.stderr.contains("0/1") && !first.stderr.contains("\u{1B}["), "\(first.stderr)")
         let second = try Self.report(threads: 2, in: folder, out: "two")
         #expect(second.status == 0, "\(second.stderr)")
         let one = try Self.files(in: folder.appendingPathComponent("one"))
