@@ -20,8 +20,8 @@ public struct LocalSearch: SearchAlgorithm {
         let fitness = run.landscape.fitness
         let table = run.landscape.neighbours
         var order = Array(0..<NeighbourTable.degree)
-        var current = run.initialCell()
-        var currentFitness = run.query(current)
+        var current = run.start()
+        var currentFitness = run.landscape.value(current)
         if run.isFinished { return }
         while true {
             for slot in stride(from: order.count - 1, to: 0, by: -1) {
@@ -38,8 +38,7 @@ public struct LocalSearch: SearchAlgorithm {
             if fitness.values[best] > currentFitness {
                 next = best
             } else {
-                next = run.restartCell()
-                _ = run.query(next)
+                next = run.restart()
             }
             run.completeIteration(from: current, to: next)
             if run.isFinished { return }

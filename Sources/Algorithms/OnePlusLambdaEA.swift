@@ -33,14 +33,12 @@ public struct OnePlusLambdaEA: SearchAlgorithm {
 
     public func search(_ run: inout SearchRun) {
         let fitness = run.landscape.fitness
-        var parent = run.initialCell()
-        _ = run.query(parent)
+        var parent = run.start()
         if run.isFinished { return }
         while true {
             var next: Int
             if run.isStagnant(patience: patience) {
-                next = run.restartCell()
-                _ = run.query(next)
+                next = run.restart()
             } else {
                 var best = -1
                 for _ in 0..<offspring {

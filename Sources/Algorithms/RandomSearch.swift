@@ -7,8 +7,7 @@ public struct RandomSearch: SearchAlgorithm {
     public var parameters: [String: Double] { [:] }
 
     public func search(_ run: inout SearchRun) {
-        var current = run.initialCell()
-        _ = run.query(current)
+        var current = run.start()
         while !run.isFinished {
             let next = run.uniformUnqueriedCell()
             _ = run.query(next)

@@ -33,16 +33,16 @@ public struct RegularizedEvolution: SearchAlgorithm {
     public func search(_ run: inout SearchRun) {
         var population = AgingPopulation(capacity: populationSize)
         for _ in 0..<populationSize {
-            let cell = run.initialCell()
-            _ = run.query(cell)
+            let cell = run.start()
             population.insert(cell)
             if run.isFinished { return }
         }
         while true {
             if run.isStagnant(patience: patience) {
                 for member in 0..<populationSize {
-                    let cell = member == 0 ? run.restartCell() : run.uniformUnqueriedCell()
-                    _ = run.query(cell)
+                    // One restart per population renewal; the other members are fresh cells, not restarts.
+                    let cell = member == 0 ? run.restart() : run.uniformUnqueriedCell()
+                    if member > 0 { _ = run.query(cell) }
                     population.insert(cell)
                     if run.isFinished { return }
                 }

@@ -2,11 +2,11 @@
 ///
 /// An algorithm never counts queries, keeps a cache or decides when a run ends: `SearchRun` does, so
 /// every algorithm is measured by the same rules. An algorithm's loop only has to
-/// - start from `run.initialCell()` (or several of them), query cells with `run.query(_:)`,
+/// - start with `run.start()` (or several of them), query cells with `run.query(_:)`,
 /// - call `run.completeIteration(from:to:)` once per iteration (the cell the step departs from and the
 ///   one it arrives at, which define its effective reach and improvability),
 /// - return as soon as `run.isFinished`,
-/// - and, unless it can show that it keeps querying new cells, restart at `run.restartCell()` when
+/// - and, unless it can show that it keeps querying new cells, restart with `run.restart()` when
 ///   `run.isStagnant(patience:)`: restarts draw unqueried cells, which is what makes every run end.
 public protocol SearchAlgorithm: Sendable {
     var id: AlgorithmID { get }

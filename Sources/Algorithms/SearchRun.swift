@@ -105,16 +105,19 @@ public struct SearchRun {
         if runtimes[0] != 0 { isFinished = true }
     }
 
-    /// A first cell: uniform among the unqueried cells, or, from a start group, uniform over the group.
-    public mutating func initialCell() -> Int {
-        guard let members = startMembers else { return uniformUnqueriedCell() }
-        return members[generator.nextInt(below: members.count)]
+    /// Queries a first cell: uniform among the unqueried cells, or, from a start group, uniform over the group.
+    public mutating func start() -> Int {
+        let cell = startMembers.map { $0[generator.nextInt(below: $0.count)] } ?? uniformUnqueriedCell()
+        _ = query(cell)
+        return cell
     }
 
-    /// A restart's cell: uniform among the unqueried cells, so every restart adds a query.
-    public mutating func restartCell() -> Int {
+    /// Queries a restart's cell: uniform among the unqueried cells, so every restart adds a query.
+    public mutating func restart() -> Int {
         restarts &+= 1
-        return uniformUnqueriedCell()
+        let cell = uniformUnqueriedCell()
+        _ = query(cell)
+        return cell
     }
 
     /// Uniform among the cells not yet queried (rejection: redraw while cached). A run that has queried

@@ -43,14 +43,13 @@ public struct SimulatedAnnealing: SearchAlgorithm {
 
     public func search(_ run: inout SearchRun) {
         let table = run.landscape.neighbours
-        var current = run.initialCell()
-        var currentFitness = run.query(current)
+        var current = run.start()
+        var currentFitness = run.landscape.value(current)
         if run.isFinished { return }
         while true {
             let next: Int
             if run.isStagnant(patience: patience) {
-                next = run.restartCell()
-                _ = run.query(next)
+                next = run.restart()
             } else {
                 let proposal = table[current, run.generator.nextInt(below: NeighbourTable.degree)]
                 let proposalFitness = run.query(proposal)

@@ -11,8 +11,7 @@ import Statistics
         var population = AgingPopulation(capacity: evolution.populationSize)
         var initial: [Int] = []
         for _ in 0..<evolution.populationSize {
-            let cell = run.initialCell()
-            _ = run.query(cell)
+            let cell = run.start()
             population.insert(cell)
             initial.append(cell)
         }
