@@ -41,11 +41,6 @@ public struct FixedTarget: Sendable, Equatable, Codable {
     /// `global-max`, `p99.9`, `p99`, …
     public let label: String
     public let threshold: Double
-
-    public init(label: String, threshold: Double) {
-        self.label = label
-        self.threshold = threshold
-    }
 }
 
 /// A named set of start cells (cell codes).

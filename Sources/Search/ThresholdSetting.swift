@@ -8,12 +8,6 @@ public struct ThresholdSetting: Sendable, Equatable {
     public let value: Double
     public let groups: [StartGroupID]
 
-    public init(label: String, value: Double, groups: [StartGroupID]) {
-        self.label = label
-        self.value = value
-        self.groups = groups
-    }
-
     /// θ at each percentile (type 7 over all cells) for `top10`, `bottom10` and `all`, plus the median
     /// for `bottom10` alone.
     public static func standard(for fitness: FitnessFunction, percentiles: [Double]) -> [ThresholdSetting] {

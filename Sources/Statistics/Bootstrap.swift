@@ -7,13 +7,6 @@ public struct BootstrapInterval: Sendable, Equatable, Codable {
     /// Replicates whose statistic was defined: a resample whose x or y is constant has no tau-b and
     /// is left out.
     public let validReplicates: Int
-
-    public init(lower: Double, upper: Double, confidence: Double, validReplicates: Int) {
-        self.lower = lower
-        self.upper = upper
-        self.confidence = confidence
-        self.validReplicates = validReplicates
-    }
 }
 
 extension Correlation {

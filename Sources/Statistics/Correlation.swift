@@ -10,14 +10,6 @@ public struct KendallResult: Sendable, Equatable, Codable {
     public let pGreater: Double
     public let n: Int
 
-    public init(tau: Double, pValue: Double, pLess: Double, pGreater: Double, n: Int) {
-        self.tau = tau
-        self.pValue = pValue
-        self.pLess = pLess
-        self.pGreater = pGreater
-        self.n = n
-    }
-
     /// The result for degenerate input: tau and every p-value NaN.
     public static func undefined(n: Int) -> KendallResult {
         KendallResult(tau: .nan, pValue: .nan, pLess: .nan, pGreater: .nan, n: n)
@@ -30,12 +22,6 @@ public struct CorrelationResult: Sendable, Equatable, Codable {
     public let statistic: Double
     public let pValue: Double
     public let n: Int
-
-    public init(statistic: Double, pValue: Double, n: Int) {
-        self.statistic = statistic
-        self.pValue = pValue
-        self.n = n
-    }
 }
 
 /// Correlation tests agreeing with scipy.stats. Inputs must have equal lengths; an input holding NaN
