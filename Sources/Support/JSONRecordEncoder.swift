@@ -93,10 +93,7 @@ struct NullWritingUnkeyed: UnkeyedEncodingContainer {
     var count: Int { base.count }
 
     mutating func encodeNil() throws { try base.encodeNil() }
-    mutating func encode(_ value: Bool) throws { try base.encode(value) }
-    mutating func encode(_ value: String) throws { try base.encode(value) }
-    mutating func encode(_ value: Double) throws { try base.encode(value) }
-    mutating func encode(_ value: Int) throws { try base.encode(value) }
+    // Primitives too go through the policy: it hands them to `NullWritingSingle`, which writes them as they are.
     mutating func encode<T: Encodable>(_ value: T) throws { try base.encode(NullPolicy(value: value, writesNulls: writesNulls)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
