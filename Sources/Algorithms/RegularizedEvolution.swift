@@ -41,8 +41,13 @@ public struct RegularizedEvolution: SearchAlgorithm {
             if run.isStagnant(patience: patience) {
                 for member in 0..<populationSize {
                     // One restart per population renewal; the other members are fresh cells, not restarts.
-                    let cell = member == 0 ? run.restart() : run.uniformUnqueriedCell()
-                    if member > 0 { _ = run.query(cell) }
+                    let cell: Int
+                    if member == 0 {
+                        cell = run.restart()
+                    } else {
+                        cell = run.uniformUnqueriedCell()
+                        _ = run.query(cell)
+                    }
                     population.insert(cell)
                     if run.isFinished { return }
                 }

@@ -25,7 +25,9 @@ enum RunStage: Equatable {
     var unit: String? {
         switch self {
         case .loading: "files"
-        case .analysis(let stage): stage.unit
+        case .analysis(.experiments): "operator runs"
+        case .analysis(.nulls): "metrics"
+        case .analysis(.landscape), .analysis(.searchAlgorithms), .analysis(.hypotheses): nil
         case .figures: "figures"
         case .site: "files"
         case .writingResults, .readingResults: nil
