@@ -33,25 +33,15 @@ public struct OnePlusLambdaEA: SearchAlgorithm {
 
     public func search(_ run: inout SearchRun) {
         let fitness = run.landscape.fitness
-        var parent = run.start()
-        if run.isFinished { return }
-        while true {
-            var next: Int
-            if run.isStagnant(patience: patience) {
-                next = run.restart()
-            } else {
-                var best = -1
-                for _ in 0..<offspring {
-                    let child = mutate(parent, using: &run.generator)
-                    _ = run.query(child)
-                    if run.isFinished { return }
-                    if best < 0 || fitness.ranksAbove(child, best) { best = child }
-                }
-                next = fitness.values[best] >= fitness.values[parent] ? best : parent
+        run.followTrajectory(patience: patience) { run, parent in
+            var best = -1
+            for _ in 0..<offspring {
+                let child = mutate(parent, using: &run.generator)
+                _ = run.query(child)
+                if run.isFinished { return nil }
+                if best < 0 || fitness.ranksAbove(child, best) { best = child }
             }
-            run.completeIteration(from: parent, to: next)
-            if run.isFinished { return }
-            parent = next
+            return fitness.values[best] >= fitness.values[parent] ? best : parent
         }
     }
 

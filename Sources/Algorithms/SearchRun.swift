@@ -147,6 +147,24 @@ public struct SearchRun {
         }
     }
 
+    /// A single-trajectory search from `start()`: each iteration moves to `step(&run, current)`, or to a
+    /// restart after `patience` iterations in a row without a new query, until the run finishes. `step`
+    /// returns nil when the run finished inside it.
+    public mutating func followTrajectory(patience: Int, _ step: (inout SearchRun, Int) -> Int?) {
+        var current = start()
+        while !isFinished {
+            let next: Int
+            if isStagnant(patience: patience) {
+                next = restart()
+            } else {
+                guard let moved = step(&self, current) else { return }
+                next = moved
+            }
+            completeIteration(from: current, to: next)
+            current = next
+        }
+    }
+
     /// True after `patience` iterations in a row that queried no new cell.
     public func isStagnant(patience: Int) -> Bool { stagnantIterations >= patience }
 

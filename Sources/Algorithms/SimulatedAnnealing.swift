@@ -43,24 +43,13 @@ public struct SimulatedAnnealing: SearchAlgorithm {
 
     public func search(_ run: inout SearchRun) {
         let table = run.landscape.neighbours
-        var current = run.start()
-        var currentFitness = run.landscape.value(current)
-        if run.isFinished { return }
-        while true {
-            let next: Int
-            if run.isStagnant(patience: patience) {
-                next = run.restart()
-            } else {
-                let proposal = table[current, run.generator.nextInt(below: NeighbourTable.degree)]
-                let proposalFitness = run.query(proposal)
-                let accepted = proposalFitness >= currentFitness
-                    || run.generator.nextUniform() < _exp((proposalFitness - currentFitness) / temperature(afterQueries: run.queries))
-                next = accepted ? proposal : current
-            }
-            run.completeIteration(from: current, to: next)
-            if run.isFinished { return }
-            current = next
-            currentFitness = run.landscape.value(next)
+        run.followTrajectory(patience: patience) { run, current in
+            let currentFitness = run.landscape.value(current)
+            let proposal = table[current, run.generator.nextInt(below: NeighbourTable.degree)]
+            let proposalFitness = run.query(proposal)
+            let accepted = proposalFitness >= currentFitness
+                || run.generator.nextUniform() < _exp((proposalFitness - currentFitness) / temperature(afterQueries: run.queries))
+            return accepted ? proposal : current
         }
     }
 }

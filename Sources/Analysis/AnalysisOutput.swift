@@ -26,8 +26,7 @@ public struct AnalysisOutput: Sendable {
     public func completed(threads: Int) -> AnalysisOutput {
         var results = self.results
         let configuration = results.configuration
-        let runner = HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
-                                      confidence: configuration.confidence, seed: results.provenance.seed)
+        let runner = HypothesisRunner(configuration, seed: results.provenance.seed)
         results.hypotheses = runner.attach(nulls: nulls, to: runner.run(records, threads: threads))
         results.optimalReach = OptimalReach.estimate(records, replicates: configuration.bootstrapReplicates,
                                                      confidence: configuration.confidence, seed: results.provenance.seed, threads: threads)

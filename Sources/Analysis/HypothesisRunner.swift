@@ -11,11 +11,16 @@ public struct HypothesisRunner: Sendable {
     public let confidence: Double
     public let seed: UInt64
 
-    public init(alpha: Double, bootstrapReplicates: Int, confidence: Double, seed: UInt64) {
-        self.alpha = alpha
-        self.bootstrapReplicates = bootstrapReplicates
-        self.confidence = confidence
+    /// The configuration's test settings, with the run's seed for the bootstrap.
+    public init(_ configuration: Configuration, seed: UInt64) {
+        alpha = configuration.alpha
+        bootstrapReplicates = configuration.bootstrapReplicates
+        confidence = configuration.confidence
         self.seed = seed
+    }
+
+    init(alpha: Double, bootstrapReplicates: Int, confidence: Double, seed: UInt64) {
+        (self.alpha, self.bootstrapReplicates, self.confidence, self.seed) = (alpha, bootstrapReplicates, confidence, seed)
     }
 
     public func run(_ records: [ImprovabilityRecord], threads: Int = 1) -> [HypothesisTest] {
@@ -26,7 +31,7 @@ public struct HypothesisRunner: Sendable {
             let measures: [ReachMeasure] = first.acceptance == .always ? [.reach] : [.reach, .effectiveReach]
             for measure in measures {
                 for statistic in first.experiment.statistics {
-                    specs.append(TestSpec(setting: setting, statistic: TestStatistic(measure, statistic)))
+                    specs.append(TestSpec(setting: setting, statistic: TestStatistic(reachMeasure: measure, improvability: statistic)))
                 }
             }
         }
@@ -45,7 +50,7 @@ public struct HypothesisRunner: Sendable {
             guard test.primary else { return test }
             test.nullReason = Self.nullReason(of: test, nulls: nulls)
             guard test.nullReason == nil, let null = nulls[test.metric], let pathLength = test.pathLength,
-                  let distribution = null.distribution(PermutationNull.Key(pathLength: pathLength, group: test.group)),
+                  let distribution = null.distribution(pathLength: pathLength, group: test.group),
                   let comparison = NullComparison(observed: distribution.observedTau, null: distribution.taus,
                                                   negative: test.direction == .negative) else {
                 if test.nullReason == nil, test.tau != nil { test.nullReason = "no replicate of the null has a defined tau" }

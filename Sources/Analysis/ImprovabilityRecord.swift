@@ -7,13 +7,10 @@ public struct ImprovabilityRecord: Sendable, Equatable, Codable {
     public var metric: String
     public var row: ImprovabilityRow
 
-    public init(metric: String, row: ImprovabilityRow) {
-        self.metric = metric
-        self.row = row
-    }
-
     public subscript<T>(dynamicMember keyPath: KeyPath<ImprovabilityRow, T>) -> T { row[keyPath: keyPath] }
+}
 
+extension ImprovabilityRecord {
     private enum MetricKey: String, CodingKey { case metric }
 
     public init(from decoder: any Decoder) throws {

@@ -10,9 +10,10 @@ public struct OptimalReach: Sendable, Equatable, Codable, WritesNullFields {
     public var metric: String
     public var acceptance: AcceptanceRule
     public var experiment: Experiment
+    /// Fixed-length entries only.
     public var pathLength: Int?
-    public var threshold: Double?
-    public var thresholdLabel: String?
+    /// Fixed-threshold entries only: θ and its label.
+    public var threshold: Double?, thresholdLabel: String?
     public var group: StartGroupID
     public var statistic: TestStatistic
     public var n: Int
@@ -63,7 +64,7 @@ public struct OptimalReach: Sendable, Equatable, Codable, WritesNullFields {
             }
             var entry = OptimalReach(metric: first.metric, acceptance: first.acceptance, experiment: first.experiment,
                                      pathLength: first.pathLength, threshold: first.threshold, thresholdLabel: first.thresholdLabel,
-                                     group: first.group, statistic: TestStatistic(.reach, statistic), n: x.count, bandwidth: bandwidth)
+                                     group: first.group, statistic: TestStatistic(reachMeasure: .reach, improvability: statistic), n: x.count, bandwidth: bandwidth)
             guard let curve = KernelCurve(x: x, y: y, bandwidth: bandwidth, replicates: replicates, confidence: confidence,
                                           maximise: statistic.higherIsBetter,
                                           generator: SeededGenerator(seed: seed, stream: 0x0971_0000 + UInt64(index))) else {

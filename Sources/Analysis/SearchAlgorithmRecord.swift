@@ -123,16 +123,13 @@ extension SearchAlgorithmRecord {
 struct SearchAlgorithmRow: Codable {
     var metric: String
     var algorithm: AlgorithmID
-    var runs: Int
-    var budget: Int
-    var target: String
-    var threshold: Double
-    var meanQueries: Double
-    var standardError: Double
-    var medianQueries: Double
-    var ert: Double?
-    var ertLower: Double?
-    var ertUpper: Double?
+    var runs: Int, budget: Int
+    /// The fixed target (`global-max` or a quantile) and its accuracy.
+    var target: String, threshold: Double
+    /// Queries to the target: mean ± standard error, and the median.
+    var meanQueries: Double, standardError: Double, medianQueries: Double
+    /// Expected running time with its bootstrap interval; nil when no run reached the target.
+    var ert: Double?, ertLower: Double?, ertUpper: Double?
     var successRate: Double
     var effectiveReach: Double
     var meanImprovability: Double

@@ -44,31 +44,19 @@ public struct TestStatistic: Hashable, Sendable {
     public var reachMeasure: ReachMeasure
     public var improvability: ImprovabilityStatistic
 
-    public init(_ reachMeasure: ReachMeasure, _ improvability: ImprovabilityStatistic) {
-        self.reachMeasure = reachMeasure
-        self.improvability = improvability
-    }
-
     public var rawValue: String { "\(reachMeasure.rawValue)~\(improvability.rawValue)" }
 
     /// The headline test of a setting: reach against the mean statistic.
     public var isPrimary: Bool { reachMeasure == .reach && improvability.isPrimary }
 }
 
-extension TestStatistic: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        let parts = text.split(separator: "~").map(String.init)
-        guard parts.count == 2, let reach = ReachMeasure(rawValue: parts[0]),
-              let statistic = ImprovabilityStatistic(rawValue: parts[1]) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown test statistic '\(text)'")
-        }
-        self.init(reach, statistic)
-    }
+extension TestStatistic: StringVocabulary {
+    public static let vocabularyName = "test statistic"
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+    public init?(rawValue: String) {
+        let parts = rawValue.split(separator: "~").map(String.init)
+        guard parts.count == 2, let reach = ReachMeasure(rawValue: parts[0]),
+              let statistic = ImprovabilityStatistic(rawValue: parts[1]) else { return nil }
+        self.init(reachMeasure: reach, improvability: statistic)
     }
 }

@@ -53,13 +53,6 @@ public struct SourceDescription: Sendable, Equatable {
     public let sha256: String
     /// How accuracies were read from text (CSV only; other sources hold binary doubles).
     public let floatParsing: FloatParsing
-
-    public init(kind: Kind, input: String, sha256: String, floatParsing: FloatParsing = .correctlyRounded) {
-        self.kind = kind
-        self.input = input
-        self.sha256 = sha256
-        self.floatParsing = floatParsing
-    }
 }
 
 /// One (dataset, split) pair's accuracies, in percent, in API order.
@@ -71,14 +64,6 @@ public struct Metric: Sendable, Equatable {
     /// The source column (or archive key) the values came from.
     public let column: String
     public let values: [Double]
-
-    public init(dataset: String, split: String, epochs: Int? = 200, column: String, values: [Double]) {
-        self.dataset = dataset
-        self.split = split
-        self.epochs = epochs
-        self.column = column
-        self.values = values
-    }
 
     /// `dataset/split`, with `@epochs` for any schedule other than the default 200.
     public var id: String {

@@ -52,11 +52,13 @@ public enum PandasPreciseXstrtod {
         func digit(at index: Int) -> Int? {
             index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) ? Int(bytes[index] - UInt8(ascii: "0")) : nil
         }
-        var negative = false
-        if position < bytes.count, bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
-            negative = bytes[position] == UInt8(ascii: "-")
+        /// Consumes an optional sign; true when it was a minus.
+        func readSign() -> Bool {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") else { return false }
             position += 1
+            return bytes[position - 1] == UInt8(ascii: "-")
         }
+        let negative = readSign()
         var mantissa = 0.0
         var digits = 0
         var exponent = 0
@@ -84,11 +86,7 @@ public enum PandasPreciseXstrtod {
         guard digits > 0 else { return nil }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
-            var exponentNegative = false
-            if position < bytes.count, bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
-                exponentNegative = bytes[position] == UInt8(ascii: "-")
-                position += 1
-            }
+            let exponentNegative = readSign()
             var written = 0
             var exponentDigits = 0
             while let d = digit(at: position) {

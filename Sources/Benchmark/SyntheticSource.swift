@@ -64,7 +64,7 @@ public enum SyntheticSource {
                           values: cells.map { byCode[$0.code] })
         }
         let description = "nasreach synthetic landscape v1, seed \(seed)"
-        return Benchmark(source: SourceDescription(kind: .synthetic, input: input, sha256: SHA256.hex(of: Array(description.utf8))),
+        return Benchmark(source: SourceDescription(kind: .synthetic, input: input, sha256: SHA256.hex(of: Array(description.utf8)), floatParsing: .correctlyRounded),
                          cells: cells, metrics: metrics)
     }
 

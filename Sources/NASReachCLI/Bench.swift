@@ -95,8 +95,7 @@ struct Bench: ParsableCommand {
             }
             let threads = Parallel.defaultThreads, configuration = Configuration.default
             let records = output!.records
-            let runner = HypothesisRunner(alpha: configuration.alpha, bootstrapReplicates: configuration.bootstrapReplicates,
-                                          confidence: configuration.confidence, seed: 0)
+            let runner = HypothesisRunner(configuration, seed: 0)
             let tests = try measure(runs: min(runs, 3)) { _ = runner.run(records, threads: threads) }
             report("hypotheses stage: Kendall tests + Holm + bootstrap", seconds: tests)
             let optimal = try measure(runs: min(runs, 3)) {

@@ -21,17 +21,15 @@ public enum AcceptanceRule: Sendable, Hashable {
         }
     }
 
-    /// Parses a `label`.
+    /// Parses a `label`: the rules without a parameter by their own `label`, so each name is spelled once.
     public init?(label: String) {
-        switch label {
-        case "always": self = .always
-        case "improving": self = .improving
-        case "non-worsening": self = .nonWorsening
-        default:
-            guard label.hasPrefix("metropolis(T="), label.hasSuffix(")"),
-                  let t = Double(label.dropFirst("metropolis(T=".count).dropLast()), t > 0 else { return nil }
-            self = .metropolis(temperature: t)
+        if let rule = [Self.always, .improving, .nonWorsening].first(where: { $0.label == label }) {
+            self = rule
+            return
         }
+        guard label.hasPrefix("metropolis(T="), label.hasSuffix(")"),
+              let t = Double(label.dropFirst("metropolis(T=".count).dropLast()), t > 0 else { return nil }
+        self = .metropolis(temperature: t)
     }
 
     public var isFitnessDependent: Bool { self != .always }
@@ -57,18 +55,8 @@ public enum AcceptanceRule: Sendable, Hashable {
     }
 }
 
-extension AcceptanceRule: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let label = try container.decode(String.self)
-        guard let rule = AcceptanceRule(label: label) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown acceptance rule '\(label)'")
-        }
-        self = rule
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(label)
-    }
+extension AcceptanceRule: StringVocabulary {
+    public static let vocabularyName = "acceptance rule"
+    public var rawValue: String { label }
+    public init?(rawValue: String) { self.init(label: rawValue) }
 }

@@ -20,19 +20,14 @@ extension MonteCarloWalker {
             fitness.withUnsafeBufferPointer { fitness in
             expectations.change.withUnsafeBufferPointer { change in
             expectations.moved.withUnsafeBufferPointer { moved in
-                var x = start, fx = fitness[start], step = 0, changeSum = 0.0, movedSum = 0.0
+                var position = WalkPosition(start, fitness), step = 0, changeSum = 0.0, movedSum = 0.0
                 var records: [(change: Double, moved: Double)] = []
                 records.reserveCapacity(pathLengths.count)
                 for length in pathLengths {
                     while step < length {
-                        changeSum += change[x]
-                        movedSum += moved[x]
-                        let (y, _) = raw.propose(from: x, using: &generator)
-                        let fy = fitness[y]
-                        if rule.accepts(from: fx, to: fy, using: &generator) {
-                            x = y
-                            fx = fy
-                        }
+                        changeSum += change[position.cell]
+                        movedSum += moved[position.cell]
+                        _ = position.step(raw, rule, fitness, using: &generator)
                         step &+= 1
                     }
                     records.append((changeSum, movedSum))

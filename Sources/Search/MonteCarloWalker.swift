@@ -19,21 +19,15 @@ public struct MonteCarloWalker: Sendable {
         let raw = sampler.storage.raw
         return withExtendedLifetime(sampler.storage) {
             fitness.withUnsafeBufferPointer { fitness in
-                var x = start, fx = fitness[start], moved = 0, step = 0
+                var position = WalkPosition(start, fitness), step = 0
                 var records: [(fitness: Double, moved: Int)] = []
                 records.reserveCapacity(pathLengths.count)
                 for length in pathLengths {
                     while step < length {
-                        let (y, d) = raw.propose(from: x, using: &generator)
-                        let fy = fitness[y]
-                        if rule.accepts(from: fx, to: fy, using: &generator) {
-                            x = y
-                            fx = fy
-                            moved &+= d
-                        }
+                        _ = position.step(raw, rule, fitness, using: &generator)
                         step &+= 1
                     }
-                    records.append((fx, moved))
+                    records.append((position.fitness, position.moved))
                 }
                 return records
             }
@@ -47,20 +41,40 @@ public struct MonteCarloWalker: Sendable {
         let raw = sampler.storage.raw
         return withExtendedLifetime(sampler.storage) {
             fitness.withUnsafeBufferPointer { fitness in
-                var x = start, fx = fitness[start], moved = 0
-                if fx >= threshold { return (0, true, 0) }
-                for step in 1...cap {
-                    let (y, d) = raw.propose(from: x, using: &generator)
-                    let fy = fitness[y]
-                    if rule.accepts(from: fx, to: fy, using: &generator) {
-                        x = y
-                        fx = fy
-                        moved &+= d
-                        if fx >= threshold { return (step, true, moved) }
-                    }
+                var position = WalkPosition(start, fitness)
+                if position.fitness >= threshold { return (0, true, 0) }
+                for step in 1...cap where position.step(raw, rule, fitness, using: &generator) {
+                    if position.fitness >= threshold { return (step, true, position.moved) }
                 }
-                return (cap, false, moved)
+                return (cap, false, position.moved)
             }
         }
+    }
+}
+
+/// Where a walk stands: the cell, its fitness and the edit distance moved so far. Every walk advances
+/// through `step`, so all of them draw from the generator in the same order.
+struct WalkPosition {
+    var cell: Int
+    var fitness: Double
+    var moved = 0
+
+    @inline(__always)
+    init(_ start: Int, _ fitness: UnsafeBufferPointer<Double>) {
+        cell = start
+        self.fitness = fitness[start]
+    }
+
+    /// One proposal and its acceptance; true when the walk moved.
+    @inline(__always)
+    mutating func step(_ raw: RawSampler, _ rule: AcceptanceRule, _ fitness: UnsafeBufferPointer<Double>,
+                       using generator: inout SeededGenerator) -> Bool {
+        let (proposal, distance) = raw.propose(from: cell, using: &generator)
+        let proposedFitness = fitness[proposal]
+        guard rule.accepts(from: self.fitness, to: proposedFitness, using: &generator) else { return false }
+        cell = proposal
+        self.fitness = proposedFitness
+        moved &+= distance
+        return true
     }
 }

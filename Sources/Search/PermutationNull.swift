@@ -13,14 +13,9 @@ import Support
 /// transform per operator, length and group), so the null is taken over the isotropic operators and
 /// the observed tau it is compared with (`observedTau`) is computed over the same operators.
 public struct PermutationNull: Sendable, Equatable, Codable {
-    public struct Key: Hashable, Sendable {
-        public var pathLength: Int
-        public var group: StartGroupID
-
-        public init(pathLength: Int, group: StartGroupID) {
-            self.pathLength = pathLength
-            self.group = group
-        }
+    struct Key: Hashable, Sendable {
+        var pathLength: Int
+        var group: StartGroupID
     }
 
     public struct Distribution: Sendable, Equatable, Codable {
@@ -38,8 +33,8 @@ public struct PermutationNull: Sendable, Equatable, Codable {
     /// In (path length, group) order.
     public let distributions: [Distribution]
 
-    public func distribution(_ key: Key) -> Distribution? {
-        distributions.first { $0.pathLength == key.pathLength && $0.group == key.group }
+    public func distribution(pathLength: Int, group: StartGroupID) -> Distribution? {
+        distributions.first { $0.pathLength == pathLength && $0.group == group }
     }
 
     public static let groups: [StartGroupID] = [.top10, .bottom10]

@@ -18,15 +18,13 @@ public enum StartGroupID: Hashable, Sendable, Comparable {
         }
     }
 
+    /// Every group: the hypothesis groups and the ten deciles.
+    public static let allGroups: [StartGroupID] = hypothesisGroups + (1...10).map(StartGroupID.decile)
+
+    /// Parses a `rawValue` by comparing with each group's own, so each name is spelled once.
     public init?(rawValue: String) {
-        switch rawValue {
-        case "top10": self = .top10
-        case "bottom10": self = .bottom10
-        case "all": self = .all
-        default:
-            guard rawValue.hasPrefix("decile"), let i = Int(rawValue.dropFirst("decile".count)), (1...10).contains(i) else { return nil }
-            self = .decile(i)
-        }
+        guard let group = Self.allGroups.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = group
     }
 
     public var decile: Int? {
@@ -35,18 +33,6 @@ public enum StartGroupID: Hashable, Sendable, Comparable {
     }
 }
 
-extension StartGroupID: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let id = StartGroupID(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown start group '\(text)'")
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+extension StartGroupID: StringVocabulary {
+    public static let vocabularyName = "start group"
 }

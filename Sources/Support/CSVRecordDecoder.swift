@@ -79,18 +79,12 @@ struct Row {
 
 /// Decodes the whole row (a keyed container over its columns) or one field of it.
 struct RowDecoder: Decoder {
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
     let row: Row
     /// The column this decoder reads, or nil for the whole row; `text` overrides it for list items.
     let field: Int?
-    var text: String?
+    var text: String? = nil
     var codingPath: [any CodingKey] = []
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-
-    init(row: Row, field: Int?, text: String? = nil) {
-        self.row = row
-        self.field = field
-        self.text = text
-    }
 
     var fieldText: String { text ?? field.map { row.fields[$0] } ?? "" }
 

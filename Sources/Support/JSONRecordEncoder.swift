@@ -44,7 +44,7 @@ struct NullWritingEncoder: Encoder {
     }
 }
 
-struct NullWritingKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+struct NullWritingKeyed<Key: CodingKey>: OptionalRoutingContainer {
     var base: KeyedEncodingContainer<Key>
     let writesNulls: Bool
     var codingPath: [any CodingKey] { base.codingPath }
@@ -60,15 +60,8 @@ struct NullWritingKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try base.encode(NullPolicy(value: value, writesNulls: writesNulls), forKey: key)
     }
 
-    // Synthesised conformances call these for optionals; the policy decides between null and absence.
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encodeOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOptional(value, key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeOptional(value, key) }
-    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeOptional(value, key) }
-
-    private mutating func encodeOptional<T: Encodable>(_ value: T?, _ key: Key) throws {
+    /// The policy decides between null and absence.
+    mutating func encodeOptional<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else if writesNulls { try base.encodeNil(forKey: key) }
     }
 

@@ -63,7 +63,7 @@ import Testing
     @Test func fitnessDependentRulesAlsoTestEffectiveReach() {
         let records = (0..<8).map { Self.record($0, group: .top10, reach: Double($0), mean: -Double($0), acceptance: .improving) }
         let statistics = Set(runner.run(records).map(\.statistic))
-        #expect(statistics.contains(TestStatistic(.effectiveReach, .meanImprovability)) && statistics.contains(TestStatistic(.reach, .fractionImproved)))
+        #expect(statistics.contains(TestStatistic(reachMeasure: .effectiveReach, improvability: .meanImprovability)) && statistics.contains(TestStatistic(reachMeasure: .reach, improvability: .fractionImproved)))
     }
 
     @Test func hittingTimeDirectionIsReversed() {
@@ -75,7 +75,7 @@ import Testing
                 standardError: nil, method: .exact))
         }
         let test = runner.run(records)[0]
-        #expect(test.statistic == TestStatistic(.reach, .meanHittingTime) && test.direction == .positive && test.verdict == .supported)
+        #expect(test.statistic == TestStatistic(reachMeasure: .reach, improvability: .meanHittingTime) && test.direction == .positive && test.verdict == .supported)
     }
 }
 

@@ -128,7 +128,7 @@ import SearchSpace
     @Test func cacheRejectsDamageAndStaleDigests() throws {
         let cells = (0..<Cell.count).map(Cell.init(code:))
         let metric = Metric(dataset: "d", split: "x-test#1", epochs: 12, column: "d/x-test#1@12", values: (0..<Cell.count).map { Double($0) / 1000 })
-        let benchmark = Benchmark(source: .init(kind: .natsArchive, input: "in", sha256: String(repeating: "ab", count: 32)), cells: cells, metrics: [metric])
+        let benchmark = Benchmark(source: .init(kind: .natsArchive, input: "in", sha256: String(repeating: "ab", count: 32), floatParsing: .correctlyRounded), cells: cells, metrics: [metric])
         let digest = [UInt8](repeating: 0xAB, count: 32)
         var bytes = NATSArchiveCache.encode(benchmark, digest: digest, perSeed: true)
         #expect(NATSArchiveCache.decode(bytes, digest: digest, perSeed: true, input: "in")?.metrics == [metric])

@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Support
 import Search
 import Figures
@@ -82,7 +82,7 @@ private func annotations(_ panel: Panel) -> [String] {
     let figure = FigureSet.figure(for: entry, in: output)
     #expect(figure.panels.count == 3 * 2, "groups × path lengths [1, 10]")
     let test = try #require(output.results.hypotheses.first {
-        $0.primary && $0.statistic == TestStatistic(.reach, .meanImprovability) && $0.metric == entry.metric
+        $0.primary && $0.statistic == TestStatistic(reachMeasure: .reach, improvability: .meanImprovability) && $0.metric == entry.metric
             && $0.acceptance == .always && $0.pathLength == 10 && $0.group == .top10
     })
     let tau = try #require(test.tau)

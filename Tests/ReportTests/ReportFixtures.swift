@@ -1,5 +1,5 @@
 import Analysis
-import Benchmark
+@testable import Benchmark
 import Figures
 import Foundation
 import TestSupport
@@ -15,7 +15,7 @@ enum ReportFixtures {
     static let hostileName = #"<script>alert("x")</script>"#
     static let hostile: AnalysisOutput = {
         let base = SyntheticSource.make(seed: 0)
-        let metric = Metric(dataset: hostileName, split: "test", column: hostileName + "/test", values: base.metrics[0].values)
+        let metric = Metric(dataset: hostileName, split: "test", epochs: 200, column: hostileName + "/test", values: base.metrics[0].values)
         return run(Benchmark(source: base.source, cells: base.cells, metrics: [metric]))
     }()
 

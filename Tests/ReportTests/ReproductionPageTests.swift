@@ -1,5 +1,5 @@
 import Analysis
-import Benchmark
+@testable import Benchmark
 import Foundation
 import Landscape
 import Support

@@ -10,7 +10,7 @@ struct PageSnapshotTests {
     func page(path: String) throws {
         let folder = try ReportFixtures.site(ReportFixtures.synthetic)
         let bytes = Array(try folder.read("site/" + path).utf8)
-        let mismatch = Snapshot.mismatch(bytes, golden: path.replacingOccurrences(of: "/", with: "--"))
+        let mismatch = Snapshot.mismatch(bytes, golden: path.replacingOccurrences(of: "/", with: "--") + ".gz")
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 }

@@ -31,8 +31,8 @@ struct PermutationNullTests {
         let null = PermutationNull(fitness: Self.additive, operators: Self.operators, pathLengths: [1, 10], replicates: 30, seed: 1, threads: 2)
         #expect(null.operators == Self.operators.filter { $0.eigenvalues != nil }.count)
         #expect(null.operators < Self.operators.count)  // op-kernel operators are left out
-        let top = null.distribution(.init(pathLength: 1, group: .top10))!
-        let bottom = null.distribution(.init(pathLength: 1, group: .bottom10))!
+        let top = null.distribution(pathLength: 1, group: .top10)!
+        let bottom = null.distribution(pathLength: 1, group: .bottom10)!
         #expect(top.taus.count == 30 && bottom.taus.count == 30)
         // Regression to the mean: even with no locality, far jumps lose more from the top.
         let topMean = top.taus.reduce(0, +) / 30, bottomMean = bottom.taus.reduce(0, +) / 30

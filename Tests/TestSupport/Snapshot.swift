@@ -4,6 +4,11 @@ import Foundation
 /// that owns it, in `Golden/` under that test's folder, so a diff of the repository shows what an
 /// output change did. `NASREACH_RECORD_SNAPSHOTS=1 make test` rewrites them: record only a change
 /// you meant, and say so in the commit.
+///
+/// A golden name ending in `.gz` is stored gzip-compressed (`gzip -n`, so recording is deterministic)
+/// and compared after decompression: pages repeat their layout and table headers by design, and
+/// compressed goldens keep those repeats out of the repository's text (read one with `zcat`). On a
+/// mismatch the output is written beside the golden as `<name>.actual` for `diff`.
 public enum Snapshot {
     public static var isRecording: Bool { ProcessInfo.processInfo.environment["NASREACH_RECORD_SNAPSHOTS"] == "1" }
 
@@ -14,7 +19,7 @@ public enum Snapshot {
         if isRecording {
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
+                try Data(isCompressed(name) ? gzip(bytes, "-9n") : bytes).write(to: url)
                 return nil
             } catch {
                 return "could not record \(url.path): \(error)"
@@ -23,8 +28,10 @@ public enum Snapshot {
         guard let stored = FileManager.default.contents(atPath: url.path) else {
             return "no golden copy at \(url.path); record it with NASREACH_RECORD_SNAPSHOTS=1"
         }
-        let golden = [UInt8](stored)
+        let golden = isCompressed(name) ? gzip([UInt8](stored), "-d") : [UInt8](stored)
         guard golden != bytes else { return nil }
+        let actual = URL(fileURLWithPath: (isCompressed(name) ? String(url.path.dropLast(3)) : url.path) + ".actual")
+        try? Data(bytes).write(to: actual)
         let first = zip(golden, bytes).enumerated().first { $1.0 != $1.1 }?.offset ?? min(golden.count, bytes.count)
         let line = 1 + golden[..<first].count { $0 == UInt8(ascii: "\n") }
         func excerpt(_ data: [UInt8]) -> String {
@@ -32,6 +39,22 @@ public enum Snapshot {
             return String(decoding: data[lower..<upper], as: UTF8.self)
         }
         return "\(name) differs from its golden copy at byte \(first) (line \(line)): expected …\(excerpt(golden))… got …\(excerpt(bytes))…"
-            + " (\(golden.count) → \(bytes.count) bytes; NASREACH_RECORD_SNAPSHOTS=1 re-records)"
+            + " (\(golden.count) → \(bytes.count) bytes; output in \(actual.lastPathComponent); NASREACH_RECORD_SNAPSHOTS=1 re-records)"
+    }
+
+    static func isCompressed(_ name: String) -> Bool { name.hasSuffix(".gz") }
+
+    /// `gzip` with `options` over `input` (through a temporary file), its standard output.
+    static func gzip(_ input: [UInt8], _ options: String) -> [UInt8] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process(), stdout = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", options, "-c", file.path]
+        process.standardOutput = stdout
+        guard (try? Data(input).write(to: file)) != nil, (try? process.run()) != nil else { return [] }
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return [UInt8](output)
     }
 }

@@ -65,7 +65,7 @@ enum NATSArchiveCache {
             metrics.append(Metric(dataset: texts[0], split: texts[1], epochs: epochs == 0 ? nil : Int(epochs), column: texts[2], values: values))
         }
         guard reader.isAtEnd else { return nil }
-        return Benchmark(source: SourceDescription(kind: .natsArchive, input: input, sha256: NATSArchiveSource.hex(digest)),
+        return Benchmark(source: SourceDescription(kind: .natsArchive, input: input, sha256: NATSArchiveSource.hex(digest), floatParsing: .correctlyRounded),
                          cells: cells, metrics: metrics)
     }
 

@@ -46,7 +46,7 @@ public enum NATSArchiveSource {
         }
         let runs = try readArchitectures(files, cells: cells, threads: options.threads, progress: progress)
         let digest = SHA256.digest(runs.metaDigest + runs.digests.flatMap { $0 })
-        let benchmark = Benchmark(source: SourceDescription(kind: .natsArchive, input: path, sha256: hex(digest)),
+        let benchmark = Benchmark(source: SourceDescription(kind: .natsArchive, input: path, sha256: hex(digest), floatParsing: .correctlyRounded),
                                   cells: cells, metrics: metrics(runs.results, perSeed: options.perSeed))
         if let cachePath = options.cachePath {
             try NATSArchiveCache.write(benchmark, to: cachePath, digest: digest, perSeed: options.perSeed)

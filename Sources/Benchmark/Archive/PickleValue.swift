@@ -17,11 +17,6 @@ public enum PickleValue: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public let key: PickleValue
         public let value: PickleValue
-
-        public init(key: PickleValue, value: PickleValue) {
-            self.key = key
-            self.value = value
-        }
     }
 
     /// The value stored under `key` when this is a dict (the last one, as Python keeps, if a pickle repeats a key).
