@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"], plugins: ["EmbedTheme"]),
         .target(name: "NASReachCLI", dependencies: [
-            "Support", "SearchSpace", "Benchmark", "Landscape", "Search", "Statistics", "Analysis", "Figures", "Report",
+            "Support", "SearchSpace", "Benchmark", "Landscape", "Search", "Statistics", "Analysis", "Plotting", "Figures", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["README.md"]),
         .executableTarget(name: "nasreach", dependencies: ["NASReachCLI"]),

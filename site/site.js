@@ -46,3 +46,188 @@
 
   document.querySelectorAll("table[data-sortable]").forEach(enhance);
 })();
+
+/* Reach scatter figures, reviewed point by point, offline and without a library. A figure whose
+   <figure> names a point-data script (data-point-data, written beside the PNG by the Figures stage)
+   gets a tooltip for the point under the pointer or finger and checkboxes that dim the families left
+   out. The PNG stays as it is: print and readers without JavaScript see the same figure. The data is a
+   script, not JSON, because browsers block fetch() of files opened from disk. */
+(function () {
+  "use strict";
+
+  var registry = function () { return window.nasreachFigureData || {}; };
+
+  /* Position 0…1 of `value` along an axis mapping, linear in log10 on a log axis. */
+  function fraction(axis, value) {
+    if (axis.log) {
+      if (!(value > 0)) { return NaN; }
+      return (Math.log(value) - Math.log(axis.lower)) / (Math.log(axis.upper) - Math.log(axis.lower));
+    }
+    return (value - axis.lower) / (axis.upper - axis.lower);
+  }
+
+  /* A point's position in PNG pixels. */
+  function pixel(panel, point) {
+    var p = panel.plot;
+    return { x: p[0] + fraction(panel.x, point[1]) * p[2], y: p[1] + p[3] - fraction(panel.y, point[2]) * p[3] };
+  }
+
+  function formatted(value) {
+    var magnitude = Math.abs(value);
+    if (value === 0) { return "0"; }
+    if (magnitude >= 1e4 || magnitude < 1e-3) { return value.toExponential(3); }
+    return String(Number(value.toPrecision(4)));
+  }
+
+  function enhance(figure, data) {
+    var image = figure.querySelector("img");
+    if (!image) { return; }
+    var stage = document.createElement("div");
+    stage.className = "plot-stage";
+    image.parentNode.insertBefore(stage, image);
+    stage.appendChild(image);
+    var canvas = document.createElement("canvas");
+    canvas.width = data.width;
+    canvas.height = data.height;
+    canvas.setAttribute("aria-hidden", "true");
+    stage.appendChild(canvas);
+    var tooltip = document.createElement("div");
+    tooltip.className = "plot-tooltip";
+    tooltip.setAttribute("role", "status");
+    tooltip.hidden = true;
+    stage.appendChild(tooltip);
+
+    var colors = {};
+    data.families.forEach(function (family) { colors[family.name] = family.color; });
+    var shown = {};
+    var present = data.families.filter(function (family) {
+      return data.operators.some(function (op) { return op.family === family.name; });
+    });
+    present.forEach(function (family) { shown[family.name] = true; });
+    var current = null;
+
+    function allShown() { return present.every(function (family) { return shown[family.name]; }); }
+
+    function draw() {
+      var context = canvas.getContext("2d");
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      var radius = data.width / 300;
+      if (!allShown()) {
+        data.panels.forEach(function (panel) {
+          context.fillStyle = "rgba(255, 255, 255, 0.8)";
+          context.fillRect(panel.plot[0], panel.plot[1], panel.plot[2], panel.plot[3]);
+          panel.points.forEach(function (point) {
+            var family = data.operators[point[0]].family;
+            if (!shown[family]) { return; }
+            var at = pixel(panel, point);
+            context.fillStyle = colors[family] || "#000000";
+            context.beginPath();
+            context.arc(at.x, at.y, radius, 0, 2 * Math.PI);
+            context.fill();
+          });
+        });
+      }
+      if (current) {
+        var at = pixel(current.panel, current.point);
+        context.lineWidth = radius / 1.5;
+        context.strokeStyle = "#000000";
+        context.beginPath();
+        context.arc(at.x, at.y, radius * 2.2, 0, 2 * Math.PI);
+        context.stroke();
+      }
+    }
+
+    /* The shown point nearest the event, within a few CSS pixels, or null. */
+    function nearest(event) {
+      var box = image.getBoundingClientRect();
+      var scale = data.width / image.clientWidth;
+      var x = (event.clientX - box.left - image.clientLeft) * scale;
+      var y = (event.clientY - box.top - image.clientTop) * scale;
+      var reach = (event.pointerType === "touch" ? 16 : 8) * scale;
+      var best = null;
+      data.panels.forEach(function (panel) {
+        var p = panel.plot;
+        if (x < p[0] - reach || x > p[0] + p[2] + reach || y < p[1] - reach || y > p[1] + p[3] + reach) { return; }
+        panel.points.forEach(function (point) {
+          if (!shown[data.operators[point[0]].family]) { return; }
+          var at = pixel(panel, point);
+          var distance = Math.hypot(at.x - x, at.y - y);
+          if (distance <= reach && (!best || distance < best.distance)) {
+            best = { panel: panel, point: point, distance: distance, x: at.x / scale, y: at.y / scale };
+          }
+        });
+      });
+      return best;
+    }
+
+    function line(term, value) {
+      var row = document.createElement("div");
+      var name = document.createElement("strong");
+      name.textContent = term + ": ";
+      row.appendChild(name);
+      row.appendChild(document.createTextNode(value));
+      return row;
+    }
+
+    function show(hit) {
+      current = hit;
+      draw();
+      if (!hit) { tooltip.hidden = true; return; }
+      var op = data.operators[hit.point[0]];
+      tooltip.textContent = "";
+      tooltip.appendChild(line("operator", op.id));
+      tooltip.appendChild(line("family", op.family));
+      tooltip.appendChild(line("parameters", op.parameters));
+      tooltip.appendChild(line("panel", hit.panel.title));
+      tooltip.appendChild(line(hit.panel.x.label, formatted(hit.point[1])));
+      tooltip.appendChild(line(hit.panel.y.label, formatted(hit.point[2])));
+      tooltip.hidden = false;
+      var left = image.offsetLeft + image.clientLeft + hit.x + 12;
+      var room = stage.clientWidth - tooltip.offsetWidth - 4;
+      tooltip.style.left = Math.max(0, Math.min(left, room)) + "px";
+      tooltip.style.top = (image.offsetTop + image.clientTop + hit.y + 12) + "px";
+    }
+
+    image.addEventListener("pointermove", function (event) { show(nearest(event)); });
+    image.addEventListener("pointerdown", function (event) { show(nearest(event)); });
+    image.addEventListener("pointerleave", function (event) { if (event.pointerType !== "touch") { show(null); } });
+
+    if (present.length > 1) {
+      var toggles = document.createElement("fieldset");
+      toggles.className = "family-toggles";
+      var legend = document.createElement("legend");
+      legend.textContent = "Families shown";
+      toggles.appendChild(legend);
+      present.forEach(function (family) {
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.checked = true;
+        box.addEventListener("change", function () {
+          shown[family.name] = box.checked;
+          show(null);
+        });
+        var swatch = document.createElement("span");
+        swatch.className = "swatch";
+        swatch.style.backgroundColor = family.color;
+        label.appendChild(box);
+        label.appendChild(swatch);
+        label.appendChild(document.createTextNode(family.name));
+        toggles.appendChild(label);
+      });
+      stage.parentNode.insertBefore(toggles, stage.nextSibling);
+    }
+    figure.setAttribute("data-points", String(data.panels.reduce(function (sum, panel) { return sum + panel.points.length; }, 0)));
+  }
+
+  document.querySelectorAll("figure[data-point-data]").forEach(function (figure) {
+    var script = document.createElement("script");
+    script.src = figure.getAttribute("data-point-data");
+    script.addEventListener("load", function () {
+      var data = registry()[figure.getAttribute("data-figure")];
+      if (data) { enhance(figure, data); } else { figure.setAttribute("data-points", "missing"); }
+    });
+    script.addEventListener("error", function () { figure.setAttribute("data-points", "missing"); });
+    document.head.appendChild(script);
+  });
+})();

@@ -38,6 +38,28 @@ public struct Configuration: Sendable, Equatable, Codable {
     }
     /// Permutation-null replicates per metric (`always`, fixed length; 0 turns the null off).
     public var nullReplicates = 100
+    /// How the figures are drawn. Presentation only: `results.json` leaves it out, so `render --config`
+    /// can change it on an existing results folder.
+    public var figures = FigureOptions()
+
+    public struct FigureOptions: Sendable, Equatable {
+        public enum Preset: String, Sendable, Equatable, CaseIterable {
+            /// The SVG and PDF at the site's size.
+            case screen
+            /// The SVG and PDF one or two journal columns wide with 8–9 pt text; the site's PNGs stay screen figures.
+            case paper
+        }
+
+        public var preset = Preset.screen
+
+        public init() {}
+    }
+
+    /// Every key but `figures`, which is not a result.
+    private enum CodingKeys: String, CodingKey {
+        case operatorCount, pathLengths, thresholdPercentiles, acceptanceRules, monteCarlo, alpha, bootstrapReplicates,
+             confidence, landscapeWalks, landscapeWalkLength, searchAlgorithms, nullReplicates
+    }
 
     /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
     public struct MonteCarloBudget: Sendable, Equatable, Codable {

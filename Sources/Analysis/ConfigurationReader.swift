@@ -31,6 +31,17 @@ struct ConfigurationReader {
                 if let v = budget[key] { configuration.monteCarlo[keyPath: field] = try integer(v, path: "monteCarlo.\(key)") }
             }
         }
+        if let v = root["figures"] {
+            let figures = try dictionary(v, path: "figures")
+            try checkKeys(figures, known: ["preset"], path: "figures")
+            if let v = figures["preset"] {
+                let name = try string(v, path: "figures.preset")
+                guard let preset = Configuration.FigureOptions.Preset(rawValue: name) else {
+                    throw fail("figures.preset", "unknown preset '\(name)' (use " + Configuration.FigureOptions.Preset.allCases.map(\.rawValue).joined(separator: " or ") + ")")
+                }
+                configuration.figures.preset = preset
+            }
+        }
         if let v = root["searchAlgorithms"] {
             let study = try dictionary(v, path: "searchAlgorithms")
             try checkKeys(study, known: Self.searchAlgorithmKeys.map(\.key), path: "searchAlgorithms")
@@ -52,7 +63,7 @@ struct ConfigurationReader {
 
     static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles",
                                "acceptanceRules", "monteCarlo", "alpha", "bootstrapReplicates", "confidence",
-                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms", "nullReplicates"]
+                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms", "nullReplicates", "figures"]
 
     private func checkKeys(_ object: [String: Any], known: [String], path: String) throws(InputError) {
         for key in object.keys.sorted() where !known.contains(key) {

@@ -19,7 +19,8 @@ public enum FigureSet {
     }
 
     /// The bytes of every figure in every format, by site-relative path (`<entry.path>.png`, `.svg`,
-    /// `.pdf`). Figures are drawn in parallel; the bytes do not depend on `threads`.
+    /// `.pdf`), and of each reach scatter's point data for the site's script (`<entry.path>.data.js`,
+    /// see `ScatterDataFile`). Figures are drawn in parallel; the bytes do not depend on `threads`.
     ///
     /// `preset` sets the SVG and PDF; the PNG is what the site shows, so it is always the screen figure.
     public static func render(
@@ -40,9 +41,20 @@ public enum FigureSet {
                 return .failure(error)
             }
         }
+        let pointData = Parallel.map(count: entries.count, threads: threads) {
+            ScatterDataFile.make(FigureBuilder(data: data, entry: entries[$0]), figure: screen[$0])
+        }
         var files: [String: [UInt8]] = [:]
         for (index, result) in rendered.enumerated() {
             files["\(entries[index / formats.count].path).\(formats[index % formats.count].fileExtension)"] = try result.get()
+        }
+        for (entry, file) in zip(entries, pointData) {
+            guard let file else { continue }
+            do {
+                files[entry.path + ".data.js"] = try file.script()
+            } catch {
+                throw RenderError(message: "point data of \(entry.path): \(error)")
+            }
         }
         return files
     }

@@ -3,6 +3,7 @@ import Analysis
 import ArgumentParser
 import Figures
 import Foundation
+import Plotting
 import Report
 
 /// `nasreach render`: figures and HTML from a results folder, without recomputing anything.
@@ -12,8 +13,9 @@ struct Render: ParsableCommand {
         discussion: """
         DIR2 is replaced atomically: a failed run leaves an existing report untouched.
 
-        Example:
+        Examples:
           nasreach render --results results --out public
+          nasreach render --results results --out paper --config paper.json
         """
     )
 
@@ -21,6 +23,9 @@ struct Render: ParsableCommand {
     var results: String
 
     @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("A JSON configuration file; only its 'figures' block applies (nothing is recomputed).", valueName: "FILE"))
+    var config: String?
 
     @Option(name: .long, help: "Worker threads for drawing (default: all cores). The output never depends on it.")
     var threads: Int?
@@ -35,12 +40,13 @@ struct Render: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let theme = try site.theme()
+            let figures = try config.map { try Configuration.load(path: $0) }?.figures ?? Configuration.FigureOptions()
             try site.folder.checkReplaceable()
             try AnalysisCommand.guardOutput(site.folder.output)
             let progress = ProgressReporter(quiet: quiet)
             progress.begin(.readingResults)
             let output = try ResultsFolder.load(results)
-            try site.render(output, theme: theme, threads: threads ?? Parallel.defaultThreads, progress: progress)
+            try site.render(output, figures: figures, theme: theme, threads: threads ?? Parallel.defaultThreads, progress: progress)
         }
     }
 }
@@ -65,10 +71,12 @@ struct SiteOptions: ParsableArguments {
         return try Theme.load(templatesDirectory: folder, assetsDirectory: folder)
     }
 
-    /// Figures, then pages; ends by printing where the site is.
-    func render(_ output: AnalysisOutput, theme: Theme, threads: Int, progress: ProgressReporter) throws {
+    /// Figures in the configured preset, then pages; ends by printing where the site is.
+    func render(_ output: AnalysisOutput, figures options: Configuration.FigureOptions, theme: Theme, threads: Int,
+                progress: ProgressReporter) throws {
         progress.begin(.figures)
-        let figures = try FigureSet.render(output, threads: threads, sourceDateEpoch: try RunMetadata.sourceDateEpoch())
+        let figures = try FigureSet.render(output, threads: threads, preset: Preset(options.preset),
+                                           sourceDateEpoch: try RunMetadata.sourceDateEpoch())
         progress.begin(.site)
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, to: folder)

@@ -26,11 +26,12 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors {
             // A bad --templates or --out fails before the long analysis, not after it.
             let theme = try site.theme()
+            let figures = try options.configuration().figures
             try site.folder.checkReplaceable()
             try AnalysisCommand.guardOutput(site.folder.output)
             let progress = ProgressReporter(quiet: options.quiet)
             let output = try AnalysisCommand.analyze(source: source, run: options, shard: nil, progress: progress)
-            try site.render(output, theme: theme, threads: options.workerCount, progress: progress)
+            try site.render(output, figures: figures, theme: theme, threads: options.workerCount, progress: progress)
             if !options.quiet { Findings.terminalLines(output.results).forEach(Terminal.line) }
         }
     }

@@ -13,10 +13,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public var fileExtension: String { rawValue }
 }
 
-/// Cairo refused to create or write a surface.
+/// Cairo refused to create or write a surface, or a figure's companion file could not be encoded.
 public struct RenderError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { "cannot render figure: \(message)" }
+
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 /// The scale of PNG output relative to figure pixels.

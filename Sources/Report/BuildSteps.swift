@@ -65,11 +65,14 @@ extension BuildStep {
     }
 
     /// Renders every page through the theme; figures must already be in place (their PNG header
-    /// gives the image size, and a missing format is an error rather than a broken link).
+    /// gives the image size, and a missing format is an error rather than a broken link). A figure
+    /// with a point-data file beside it (`<basePath>.data.js`) names it for the site's script.
     public static let renderPages = BuildStep("render pages") { build in
         for page in build.model.pages {
             var sizes: [String: (width: Int, height: Int)] = [:]
+            var pointData: Set<String> = []
             for case .figure(let figure) in page.sections.flatMap(\.blocks) {
+                if build.contents(of: figure.basePath + ".data.js") != nil { pointData.insert(figure.basePath) }
                 for format in ["png", "svg", "pdf"] where build.contents(of: figure.basePath + "." + format) == nil {
                     throw SiteError.missingFigureFile(figure.basePath + "." + format)
                 }
@@ -81,7 +84,7 @@ extension BuildStep {
                     sizes[figure.basePath] = size
                 }
             }
-            let context = PageContext(model: build.model, page: page, figureSizes: sizes).make()
+            let context = PageContext(model: build.model, page: page, figureSizes: sizes, pointData: pointData).make()
             try build.write(Data(build.theme.render(context).utf8), to: page.path)
         }
     }

@@ -6,6 +6,8 @@ struct PageContext {
     let page: Page
     /// Display sizes of the figures on this page, by base path.
     let figureSizes: [String: (width: Int, height: Int)]
+    /// Base paths of the figures on this page that have a point-data file for the site's script.
+    let pointData: Set<String>
 
     func make() -> [String: Any] {
         let anchors = page.anchors
@@ -103,6 +105,8 @@ struct PageContext {
             "png": href(figure.basePath + ".png"),
             "svg": href(figure.basePath + ".svg"),
             "pdf": href(figure.basePath + ".pdf"),
+            "pointData": pointData.contains(figure.basePath) ? href(figure.basePath + ".data.js") as Any : false,
+            "figureKey": figure.basePath,
         ]
     }
 }

@@ -40,6 +40,15 @@ import Testing
         #expect(configuration.alpha == 0.01 && configuration.landscapeWalkLength == 40)
     }
 
+    @Test func figuresPreset() throws {
+        #expect(try parse(#"{"figures": {"preset": "paper"}}"#).figures.preset == .paper)
+        #expect(try parse("{}").figures.preset == .screen)
+        expectError(#"{"figures": {"preset": "print"}}"#, containing: "figures.preset: unknown preset 'print' (use screen or paper)")
+        expectError(#"{"figures": {"preset": 1}}"#, containing: "figures.preset: expected a string")
+        expectError(#"{"figures": {"size": 1}}"#, containing: "figures: unknown key 'size'")
+        expectError(#"{"figures": "paper"}"#, containing: "figures: expected an object")
+    }
+
     @Test func emptyFile() { expectError("  \n", line: 1, column: 1, containing: "the configuration file is empty") }
     @Test func syntaxErrorIsLocated() { expectError("{\n  \"alpha\": 0.05,\n  oops\n}", line: 3, containing: "not valid JSON") }
     @Test func unknownKeySuggestsTheRightOne() { expectError("{\"operatorcount\": 5}", containing: "did you mean 'operatorCount'") }

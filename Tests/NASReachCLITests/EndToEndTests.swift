@@ -87,6 +87,38 @@ import Testing
         #expect(report == rendered)
     }
 
+    @Test func renderConfigSwitchesTheFiguresToThePaperPreset() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let small = folder.appendingPathComponent("small.json"), paper = folder.appendingPathComponent("paper.json")
+        try Data(CLI.smallConfiguration.utf8).write(to: small)
+        try Data(#"{"figures": {"preset": "paper"}}"#.utf8).write(to: paper)
+        let results = folder.appendingPathComponent("results").path
+        #expect(try CLI.run(["analyze", "--config", small.path, "--results", results]).status == 0)
+        for (out, config) in [("screen", nil), ("paper", paper.path)] as [(String, String?)] {
+            let render = try CLI.run(["render", "--results", results, "--out", folder.appendingPathComponent(out).path, "--quiet"]
+                                     + (config.map { ["--config", $0] } ?? []))
+            #expect(render.status == 0, "\(render.stderr)")
+        }
+        /// The width of the first page, from `/MediaBox [0 0 width height]`.
+        func pageWidth(_ site: String, _ figure: String) throws -> Double? {
+            let pdf = String(decoding: try Data(contentsOf: folder.appendingPathComponent("\(site)/figures/synthetic-easy-test/\(figure).pdf")), as: UTF8.self)
+            guard let box = pdf.range(of: "/MediaBox") else { return nil }
+            let numbers = pdf[box.upperBound...].drop { !$0.isNumber }.prefix { $0 != "]" }.split(separator: " ")
+            return numbers.count == 4 ? Double(numbers[2]) : nil
+        }
+        // One plot fills a single column, small multiples span both; the site's PNGs are the same.
+        #expect(try pageWidth("screen", "distribution") == 760 && pageWidth("paper", "distribution") == 238)
+        #expect(try pageWidth("screen", "reach-vs-improvability-always") == 900 && pageWidth("paper", "reach-vs-improvability-always") == 497)
+        let png = "figures/synthetic-easy-test/distribution.png"
+        #expect(try Data(contentsOf: folder.appendingPathComponent("screen/" + png)) == Data(contentsOf: folder.appendingPathComponent("paper/" + png)))
+        let bad = folder.appendingPathComponent("bad.json")
+        try Data(#"{"figures": {"preset": "print"}}"#.utf8).write(to: bad)
+        let refused = try CLI.run(["render", "--results", results, "--out", folder.appendingPathComponent("bad").path, "--config", bad.path])
+        #expect(refused.status == 65 && refused.firstErrorLine.contains("bad.json: figures.preset: unknown preset 'print' (use screen or paper)"),
+                "\(refused.stderr)")
+    }
+
     @Test func shardsMergedByTheCLIEqualOneRun() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
