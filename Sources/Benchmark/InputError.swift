@@ -24,13 +24,8 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil,
                 message: String, hint: String? = nil) {
-        self.kind = kind
-        self.file = file
-        self.line = line
-        self.column = column
-        self.byteOffset = byteOffset
-        self.message = message
-        self.hint = hint
+        (self.kind, self.message, self.hint) = (kind, message, hint)
+        (self.file, self.line, self.column, self.byteOffset) = (file, line, column, byteOffset)
     }
 
     /// `file:line:column: message`, the form editors and compilers use.

@@ -14,12 +14,10 @@ extension FigureBuilder {
             var marks: [Mark] = []
             for (index, family) in families.enumerated() {
                 let values = records.filter { $0.family == family }.compactMap(\.meanImprovability).filter(\.isFinite).sorted()
-                guard let low = values.first, let high = values.last else { continue }
+                guard !values.isEmpty else { continue }
                 // Jitter from a stream per (group, family), so each strip is reproducible on its own.
                 var generator = SeededGenerator(seed: data.results.provenance.seed, stream: 0xB0C5_0000 + UInt64(groupIndex * 64 + index))
-                let summary = FiveNumberSummary(
-                    minimum: low, lowerQuartile: Descriptive.quantile(values, 0.25), median: Descriptive.median(values),
-                    upperQuartile: Descriptive.quantile(values, 0.75), maximum: high)
+                let summary = FiveNumberSummary(sorted: values) { Descriptive.quantile(values, $0) }
                 marks.append(.box(BoxMark(at: Double(index), summary: summary, strip: values,
                                           jitter: values.map { _ in 0.8 * (generator.nextUniform() - 0.5) },
                                           color: FigureStyle.familyColor(family))))

@@ -23,8 +23,7 @@ struct LandscapeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write the metrics as JSON to FILE.", valueName: "FILE"))
     var json: String?
 
-    @Option(name: .long, help: "Worker threads (default: all cores). Results never depend on it.")
-    var threads: Int?
+    @OptionGroup var workers: ThreadOptions
 
     @Option(name: .long, help: "Monte Carlo autocorrelation: number of walks.")
     var walks = Configuration.default.landscapeWalks
@@ -33,7 +32,6 @@ struct LandscapeCommand: ParsableCommand {
     var walkLength = Configuration.default.landscapeWalkLength
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if walks < 2 { throw ValidationError("--walks must be at least 2") }
         if walkLength <= 20 { throw ValidationError("--walk-length must exceed 20, the largest lag") }
     }
@@ -44,7 +42,7 @@ struct LandscapeCommand: ParsableCommand {
             let analyses = LandscapeAnalysis.analyze(benchmark.metrics.map(benchmark.fitness),
                                                      isomorphismClasses: benchmark.isomorphismClassesByCode,
                                                      options: LandscapeOptions(walks: walks, walkLength: walkLength, seed: source.seed),
-                                                     threads: threads ?? Parallel.defaultThreads)
+                                                     threads: workers.workerCount)
             let columns = zip(benchmark.metrics, analyses).map { (title: $0.id, summary: $1.summary) }
             Terminal.line(LandscapeTable.format(columns))
             if let json {

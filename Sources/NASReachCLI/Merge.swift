@@ -21,22 +21,20 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The merged results folder to write.", valueName: "DIR"))
     var results: String
 
-    @Option(name: .long, help: "Worker threads (default: all cores). Results never depend on it.")
-    var threads: Int?
+    @OptionGroup var workers: ThreadOptions
 
     @Argument(help: ArgumentHelp("The shard results folders, in any order.", valueName: "SHARD_DIR"))
     var shards: [String]
 
     func validate() throws {
         if shards.isEmpty { throw ValidationError("give the shard folders to merge") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         try reportingErrors {
             try AnalysisCommand.folder(results).checkReplaceable()
             let parts = try shards.map { ($0, try ResultsFolder.load($0)) }
-            let merged = try ShardMerge.merge(parts).completed(threads: threads ?? Parallel.defaultThreads)
+            let merged = try ShardMerge.merge(parts).completed(threads: workers.workerCount)
             try AnalysisCommand.write(merged, to: results)
             Terminal.line("merged \(shards.count) shards into \(URL(fileURLWithPath: results).standardizedFileURL.path)/results.json")
         }

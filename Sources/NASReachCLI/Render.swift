@@ -27,15 +27,10 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A JSON configuration file; only its 'figures' block applies (nothing is recomputed).", valueName: "FILE"))
     var config: String?
 
-    @Option(name: .long, help: "Worker threads for drawing (default: all cores). The output never depends on it.")
-    var threads: Int?
+    @OptionGroup var workers: ThreadOptions
 
     @Flag(name: .long, help: "Print nothing but errors and the path of index.html.")
     var quiet = false
-
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
 
     func run() throws {
         try reportingErrors {
@@ -46,7 +41,7 @@ struct Render: ParsableCommand {
             let progress = ProgressReporter(quiet: quiet)
             progress.begin(.readingResults)
             let output = try ResultsFolder.load(results)
-            try site.render(output, figures: figures, theme: theme, threads: threads ?? Parallel.defaultThreads, progress: progress)
+            try site.render(output, figures: figures, theme: theme, threads: workers.workerCount, progress: progress)
         }
     }
 }

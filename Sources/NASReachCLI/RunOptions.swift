@@ -8,8 +8,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A JSON configuration file (see the README); defaults otherwise.", valueName: "FILE"))
     var config: String?
 
-    @Option(name: .long, help: "Worker threads (default: all cores). Results never depend on it.")
-    var threads: Int?
+    @OptionGroup var workers: ThreadOptions
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
@@ -20,11 +19,7 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Run even when the estimated time or memory is out of proportion to the machine.")
     var force = false
 
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
-
-    var workerCount: Int { threads ?? Parallel.defaultThreads }
+    var workerCount: Int { workers.workerCount }
 
     func configuration() throws -> Configuration {
         guard let config else { return .default }

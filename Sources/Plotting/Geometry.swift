@@ -5,13 +5,6 @@ public struct Rect: Sendable, Equatable, CustomStringConvertible {
     public var width: Double
     public var height: Double
 
-    public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
-
     public var minX: Double { x }
     public var minY: Double { y }
     public var maxX: Double { x + width }

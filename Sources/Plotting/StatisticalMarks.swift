@@ -68,12 +68,14 @@ public struct FiveNumberSummary: Sendable, Equatable {
     public var upperQuartile: Double
     public var maximum: Double
 
-    public init(minimum: Double, lowerQuartile: Double, median: Double, upperQuartile: Double, maximum: Double) {
-        self.minimum = minimum
-        self.lowerQuartile = lowerQuartile
-        self.median = median
-        self.upperQuartile = upperQuartile
-        self.maximum = maximum
+    /// The extremes of `sorted` (ascending, not empty) and its quartiles by the caller's quantile
+    /// function, so a box shows the same quantiles as the tables.
+    public init(sorted: [Double], quantile: (Double) -> Double) {
+        minimum = sorted[0]
+        lowerQuartile = quantile(0.25)
+        median = quantile(0.5)
+        upperQuartile = quantile(0.75)
+        maximum = sorted[sorted.count - 1]
     }
 }
 

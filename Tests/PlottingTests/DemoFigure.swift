@@ -47,8 +47,7 @@ enum Demo {
         let operators = ["1-flip", "2-flip", "swap", "random restart"]
         let boxes = operators.indices.map { i -> Mark in
             let values = pseudoRandom(40, seed: UInt64(10 + i)).map { $0 * Double(i + 1) - 0.5 }.sorted()
-            let summary = FiveNumberSummary(
-                minimum: values[0], lowerQuartile: values[10], median: values[20], upperQuartile: values[30], maximum: values[39])
+            let summary = FiveNumberSummary(sorted: values) { values[Int($0 * 40)] }
             let jitter = pseudoRandom(40, seed: UInt64(100 + i)).map { $0 - 0.5 }
             return .box(BoxMark(at: Double(i), summary: summary, strip: values, jitter: jitter, color: Palette.color(i)))
         }
