@@ -9,20 +9,32 @@ public struct ReportContent: Sendable {
     public let output: AnalysisOutput
     /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
     public let figures: [FigureEntry]
-    /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder holds them.
+    /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder
+    /// holds them, except that a table above `compressionThreshold` bytes is `data/tables/*.csv.gz`.
     public let dataFiles: [String: Data]
 
     public static let siteTitle = "nasreach: reach and improvability in NATS-Bench"
 
-    /// - Parameter figures: defaults to `FigureCatalog.entries(for: output.results)`.
-    public init(output: AnalysisOutput, figures: [FigureEntry]? = nil) throws {
+    /// 1 MiB: below it a table opens in a spreadsheet straight from the browser; above it (the
+    /// improvability table runs to tens of megabytes) gzip shrinks the site several times over.
+    public static let compressionThreshold = 1 << 20
+
+    /// - Parameters:
+    ///   - figures: defaults to `FigureCatalog.entries(for: output.results)`.
+    ///   - compressionThreshold: tables larger than this many bytes ship gzip-compressed.
+    public init(output: AnalysisOutput, figures: [FigureEntry]? = nil, compressionThreshold: Int = Self.compressionThreshold) throws {
         self.output = output
         self.figures = figures ?? FigureCatalog.entries(for: output.results)
         var files: [String: Data] = [:]
         var pending = try output.files()
         // Each table leaves `pending` as it is converted, so a large table is never held twice.
         for path in pending.keys.sorted() where path == "results.json" || (path.hasPrefix("tables/") && path.hasSuffix(".csv")) {
-            files["data/" + path] = Data(pending.removeValue(forKey: path)!)
+            let data = Data(pending.removeValue(forKey: path)!)
+            if path.hasPrefix("tables/"), data.count > compressionThreshold {
+                files["data/" + path + ".gz"] = try Gzip.compress(data)
+            } else {
+                files["data/" + path] = data
+            }
         }
         dataFiles = files
     }

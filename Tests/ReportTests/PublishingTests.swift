@@ -1,0 +1,73 @@
+import Analysis
+import Foundation
+import Support
+@testable import Report
+import Testing
+
+/// What publishing the site on a lab website needs: a light download, files a reader can open, and
+/// pages that work on a phone and on paper.
+@Suite("Publishing")
+struct PublishingTests {
+    /// `gzip -dc` of `data`, by the system's own gzip: the file must open with the tools readers have.
+    static func gunzip(_ data: Data) throws -> Data {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("table.csv.gz")
+        try data.write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc", file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "gzip could not read the file")
+        return output
+    }
+
+    @Test("tables above the threshold ship as deterministic .csv.gz, never also as .csv, and the downloads page says how to read them")
+    func largeTablesAreCompressed() throws {
+        let tables = try ReportFixtures.synthetic.files()
+        let improvability = try #require(tables["tables/improvability.csv"])
+        let content = try ReportContent(output: ReportFixtures.synthetic, compressionThreshold: improvability.count - 1)
+        let compressed = try #require(content.dataFiles["data/tables/improvability.csv.gz"])
+        #expect(content.dataFiles["data/tables/improvability.csv"] == nil)
+        #expect(compressed.count < improvability.count / 3)
+        // No modification time, no file name, OS "unknown": the bytes depend on the table alone.
+        #expect([UInt8](compressed.prefix(10)) == [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF])
+        #expect(try Self.gunzip(compressed) == Data(improvability))
+        #expect(try ReportContent(output: ReportFixtures.synthetic, compressionThreshold: improvability.count - 1)
+            .dataFiles["data/tables/improvability.csv.gz"] == compressed)
+        let smaller = tables.filter { $0.key.hasPrefix("tables/") && $0.value.count < improvability.count }
+        for path in smaller.keys { #expect(content.dataFiles["data/" + path] != nil, "\(path) is small and stays plain") }
+
+        let downloads = content.downloadsPage
+        let text = downloads.sections.flatMap(\.blocks).compactMap { block -> String? in
+            if case .paragraph(let text) = block { return text }
+            return nil
+        }.joined(separator: "\n")
+        // The example is the largest compressed table (improvability.csv.gz on real data).
+        let example = try #require(content.dataFiles.filter { $0.key.hasSuffix(".csv.gz") }.max { $0.value.count < $1.value.count }?.key.split(separator: "/").last)
+        #expect(text.contains(#"pd.read_csv("\#(example)")"#) && text.contains("gunzip -k \(example)"), "\(text)")
+        let links = downloads.sections.flatMap(\.blocks).flatMap { block -> [String] in
+            guard case .table(let table) = block else { return [] }
+            return table.rows.compactMap(\.header.link)
+        }
+        #expect(links.contains("data/tables/improvability.csv.gz") && !links.contains("data/tables/improvability.csv"))
+    }
+
+    @Test("the default threshold keeps the small fixture's tables plain, and no file of the site is shipped twice")
+    func noFileTwice() throws {
+        let folder = try ReportFixtures.site(ReportFixtures.synthetic)
+        let root = folder.url.appendingPathComponent("site")
+        let files = try Theme.files(in: root).filter { !$0.key.hasPrefix(".") }
+        #expect(files["data/tables/improvability.csv"] != nil)
+        var byContents: [Data: [String]] = [:]
+        for (path, data) in files where data.count > 4096 { byContents[data, default: []].append(path) }
+        for paths in byContents.values where paths.count > 1 { Issue.record("the same bytes ship as \(paths.sorted())") }
+    }
+}
+
+extension Data {
+    fileprivate var utf8String: String { String(decoding: self, as: UTF8.self) }
+}
