@@ -66,6 +66,18 @@ struct PublishingTests {
         for (path, data) in files where data.count > 4096 { byContents[data, default: []].append(path) }
         for paths in byContents.values where paths.count > 1 { Issue.record("the same bytes ship as \(paths.sorted())") }
     }
+
+    @Test("on a phone the row header stays in view while a wide table scrolls in its box; print keeps figures whole and drops navigation")
+    func phoneAndPrintStyles() throws {
+        let css = try #require(Theme.default.assets["site.css"]).utf8String
+        #expect(css.contains("table.data tbody th { position: sticky; left: 0;"))
+        #expect(css.contains(".table-scroll { overflow-x: auto;"))
+        let print = try #require(css.components(separatedBy: "@media print").last)
+        #expect(print.contains("figure.plot, figure.plot img { break-inside: avoid;"))
+        #expect(print.contains("nav { display: none; }"))
+        let table = try #require(Theme.default.templates["table"])
+        #expect(table.contains(#"<div class="table-scroll""#) && table.range(of: "table-scroll")!.lowerBound < table.range(of: "<table")!.lowerBound)
+    }
 }
 
 extension Data {
