@@ -63,12 +63,10 @@ struct PageContext {
         return ["id": id, "heading": section.heading, "blocks": blocks]
     }
 
-    private func tableContext(_ table: Table, id: String) -> [String: Any] {
+    private func tableContext(_ model: Table, id: String) -> [String: Any] {
+        let table = model.inOneNotationPerColumn()
         let numericColumns = table.columns.indices.map { column in
-            !table.rows.isEmpty && table.rows.allSatisfy { row in
-                let cell = column == 0 ? row.header : (column - 1 < row.cells.count ? row.cells[column - 1] : nil)
-                return cell?.isNumeric ?? false
-            }
+            !table.rows.isEmpty && table.rows.allSatisfy { $0[column]?.isNumeric ?? false }
         }
         return [
             "id": id,

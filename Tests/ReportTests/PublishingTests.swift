@@ -78,6 +78,36 @@ struct PublishingTests {
         let table = try #require(Theme.default.templates["table"])
         #expect(table.contains(#"<div class="table-scroll""#) && table.range(of: "table-scroll")!.lowerBound < table.range(of: "<table")!.lowerBound)
     }
+
+    @Test("a table's CSV has plain numbers, one column per interval bound, ASCII headers and minus signs, and empty missing values")
+    func csvForScripts() {
+        let table = Table(caption: "Tests", columns: ["Setting", "n", "τ", "95% CI", "Note"], rows: [
+            Table.Row(header: "L = 1", cells: [.number(1000, text: "1 000"), .number(-0.25), .interval(-0.5, 0.125), Table.Cell("\u{2212}0.25 · τ")]),
+            Table.Row(header: "L = 2", cells: [.number(nil), .number(0.1), .interval(nil, nil), Table.Cell(NumberFormat.missing)]),
+        ])
+        #expect(CSV.make(table) == "Setting,n,tau,ci_low,ci_high,Note\nL = 1,1000,-0.25,-0.5,0.125,-0.25 · τ\nL = 2,,0.1,,,\n")
+    }
+
+    @Test("a column with a number below 0.001 writes all its numbers in scientific notation; other columns are left alone")
+    func oneNotationPerColumn() {
+        let table = Table(caption: "p", columns: ["Test", "p", "τ"], rows: [
+            Table.Row(header: "a", cells: [.pValue(5.33e-4), .number(0.5)]),
+            Table.Row(header: "b", cells: [.pValue(0.00277), .number(0.0123)]),
+            Table.Row(header: "c", cells: [.pValue(0), .number(nil)]),
+        ]).inOneNotationPerColumn()
+        #expect(table.rows.map { $0.cells[0].text } == ["5.3e-4", "2.8e-3", "< 1e-300"])
+        #expect(table.rows.map { $0.cells[1].text } == ["0.500", "0.0123", NumberFormat.missing])
+    }
+
+    @Test("the pages speak to readers: no notes on what an internal document calls things")
+    func noInternalJargon() throws {
+        let folder = try ReportFixtures.site(ReportFixtures.synthetic)
+        let pages = try Theme.files(in: folder.url.appendingPathComponent("site")).filter { $0.key.hasSuffix(".html") }
+        for (path, data) in pages {
+            let html = String(decoding: data, as: UTF8.self)
+            for phrase in ["the seed calls", "the seed's", "in the seed"] { #expect(!html.contains(phrase), "\(path): \(phrase)") }
+        }
+    }
 }
 
 extension Data {

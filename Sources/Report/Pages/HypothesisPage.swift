@@ -58,7 +58,7 @@ extension ReportContent {
             if !primary { cells.append(Table.Cell(test.statistic.displayName)) }
             cells += [.integer(test.n), .number(test.tau), .pValue(test.pValue), .pValue(test.pOneSided), .pValue(test.pAdjusted)]
             if primary {
-                cells.append(Table.Cell(interval(test)))
+                cells.append(.interval(test.ciLower, test.ciUpper))
                 cells.append(Table.Cell(test.null.map { "\(NumberFormat.number($0.meanTau)) ± \(NumberFormat.number($0.sdTau))" } ?? NumberFormat.missing))
                 cells.append(.pValue(test.null?.pValue))
             }
@@ -71,18 +71,12 @@ extension ReportContent {
     func optimalReachTable(_ entries: [OptimalReach], caption: String) -> Table {
         Table(caption: caption, columns: ["Acceptance", "Setting", "Statistic", "n", "Optimal reach", "Interval", "Curve", "Note"],
               rows: entries.map { entry in
-                  let interval = entry.ciLower.map { "[\(NumberFormat.number($0)), \(NumberFormat.number(entry.ciUpper))]" } ?? NumberFormat.missing
                   let shape = entry.monotone.map { $0 ? "monotone within its band" : "not monotone" } ?? NumberFormat.missing
                   return Table.Row(header: Table.Cell(entry.acceptance.label), cells: [
                       Table.Cell(entry.setting.displayName), Table.Cell(entry.statistic.improvability.displayName), .integer(entry.n),
-                      .number(entry.reach), Table.Cell(interval), Table.Cell(shape), .note(entry.reason ?? ""),
+                      .number(entry.reach), .interval(entry.ciLower, entry.ciUpper), Table.Cell(shape), .note(entry.reason ?? ""),
                   ])
               })
-    }
-
-    private func interval(_ test: HypothesisTest) -> String {
-        guard let lower = test.ciLower, let upper = test.ciUpper else { return NumberFormat.missing }
-        return "[\(NumberFormat.number(lower)), \(NumberFormat.number(upper))]"
     }
 
     /// Why a test is undefined, or which operators carry a tau computed over exact zeros.
