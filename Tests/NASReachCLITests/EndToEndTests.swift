@@ -149,12 +149,8 @@ import Testing
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A real-shaped CSV whose metric column and extra column carry markup and quotes.
-        let cells = (0..<15_625).map { $0 }
-        var text = "\"<script>alert('x')</script>/test\",ArchitectureString,\"UniqueString\"\n"
-        for code in cells {
-            let ops = (0..<6).map { ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"][(code / Int(pow(5.0, Double($0)))) % 5] }
-            let arch = "|\(ops[0])~0|+|\(ops[1])~0|\(ops[2])~1|+|\(ops[3])~0|\(ops[4])~1|\(ops[5])~2|"
-            text += "\(Double(code % 977) / 10 + 1),\(arch),\"\"\"><img src=x onerror=alert(1)>\(code % 40)\"\n"
+        let text = CLI.benchmarkCSV(header: "\"<script>alert('x')</script>/test\",ArchitectureString,\"UniqueString\"") { code, arch in
+            "\(Double(code % 977) / 10 + 1),\(arch),\"\"\"><img src=x onerror=alert(1)>\(code % 40)\""
         }
         let csv = folder.appendingPathComponent("hostile.csv")
         try Data(text.utf8).write(to: csv)
