@@ -76,6 +76,7 @@ struct PageContext {
                 ["header": cellContext(row.header), "cells": row.cells.map(cellContext)] as [String: Any]
             },
             "csvHref": href(Self.csvPath(page: page, tableID: id)),
+            "folded": table.foldedSummary.map { ["summary": $0] } ?? false,
         ]
     }
 

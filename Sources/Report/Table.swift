@@ -5,11 +5,15 @@ public struct Table: Sendable, Equatable {
     /// Column headers; the first names the row-header column.
     public var columns: [String]
     public var rows: [Row]
+    /// When set, the table is folded away under this summary (`<details>`): for supporting tables
+    /// that would otherwise bury the page's main ones, on screen and on paper.
+    public var foldedSummary: String?
 
-    public init(caption: String, columns: [String], rows: [Row]) {
+    public init(caption: String, columns: [String], rows: [Row], foldedSummary: String? = nil) {
         self.caption = caption
         self.columns = columns
         self.rows = rows
+        self.foldedSummary = foldedSummary
     }
 
     /// One table row: a header cell (`scope="row"`) followed by data cells.

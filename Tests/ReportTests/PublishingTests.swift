@@ -88,6 +88,21 @@ struct PublishingTests {
         #expect(CSV.make(table) == "Setting,n,tau,ci_low,ci_high,Note\nL = 1,1000,-0.25,-0.5,0.125,-0.25 · τ\nL = 2,,0.1,,,\n")
     }
 
+    @Test("every table CSV of the site has an ASCII header and no typographic minus, and the primary tests name tau and the two CI bounds")
+    func siteCSVsAreASCII() throws {
+        let folder = try ReportFixtures.site(ReportFixtures.synthetic)
+        let tables = try Theme.files(in: folder.url.appendingPathComponent("site/tables"))
+        #expect(!tables.isEmpty)
+        for (path, data) in tables {
+            #expect(data.prefix { $0 != UInt8(ascii: "\n") }.allSatisfy { $0 < 0x80 }, "\(path): header is not ASCII")
+            #expect(!String(decoding: data, as: UTF8.self).contains(NumberFormat.minus), "\(path) has a U+2212 minus")
+        }
+        let primary = try #require(tables.first { $0.key.hasPrefix("hypotheses-h1-table-primary-tests-under-") }?.value)
+        let header = String(decoding: primary.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        #expect(header.contains(",tau,") && header.contains(",ci_low,ci_high,"), "\(header)")
+        #expect(!String(decoding: primary, as: UTF8.self).contains(".0,"), "whole numbers without .0")
+    }
+
     @Test("a column with a number below 0.001 writes all its numbers in scientific notation; other columns are left alone")
     func oneNotationPerColumn() {
         let table = Table(caption: "p", columns: ["Test", "p", "τ"], rows: [
@@ -107,6 +122,37 @@ struct PublishingTests {
             let html = String(decoding: data, as: UTF8.self)
             for phrase in ["the seed calls", "the seed's", "in the seed"] { #expect(!html.contains(phrase), "\(path): \(phrase)") }
         }
+    }
+
+    @Test("a hypothesis page opens with its verdicts per experiment, rule and metric, then one section per rule with its primary table and the further tests folded")
+    func hypothesisPageLayout() throws {
+        let output = ReportFixtures.synthetic
+        let content = try ReportContent(output: output)
+        let page = content.hypothesisPage(.h1)
+        let rules = output.results.configuration.acceptanceRules.map(\.label)
+        #expect(Array(page.sections.map(\.heading).prefix(2 + rules.count)) == ["Verdicts", "Claim"] + rules.map { "Acceptance: " + $0 })
+        let anchors = page.anchors
+        guard case .table(let verdicts) = page.sections[0].blocks.last else { Issue.record("no verdict table"); return }
+        #expect(verdicts.columns == ["Experiment", "Acceptance"] + output.results.metrics.map(\.id))
+        for cell in verdicts.rows.flatMap(\.cells) where cell.link != nil {
+            let fragment = try #require(cell.link?.split(separator: "#").last.map(String.init))
+            #expect(anchors.blocks.joined().contains(fragment), "\(fragment) is a table of the page")
+        }
+        for (index, rule) in rules.enumerated() {
+            let tables = page.sections[2 + index].blocks.compactMap { block -> Table? in
+                if case .table(let table) = block { return table }
+                return nil
+            }
+            let further = output.results.hypotheses.filter { $0.hypothesis == .h1 && $0.acceptance.label == rule && !$0.primary }
+            #expect(tables.first?.caption == "Primary tests under \(rule)" && tables.first?.foldedSummary == nil)
+            #expect(tables.last?.foldedSummary?.hasPrefix("Further tests under \(rule): \(further.count) rows (") == true)
+        }
+        let folder = try ReportFixtures.site(output)
+        let html = try folder.read("site/hypotheses/h1.html")
+        #expect(html.contains("<details class=\"folded-table\">\n<summary>Further tests under always: "))
+        // Beside the further tests, each metric's optimal-reach table is folded too.
+        let reachTables = output.results.metrics.filter { metric in output.results.optimalReach.contains { $0.metric == metric.id && $0.group == Hypothesis.h1.group } }
+        #expect(html.components(separatedBy: "<details").count - 1 == rules.count + reachTables.count)
     }
 }
 

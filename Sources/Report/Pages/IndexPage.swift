@@ -39,27 +39,16 @@ extension ReportContent {
     /// One row per hypothesis and (experiment, acceptance), one column per metric.
     func verdictTable(hypothesisPages: [Page]) -> Table {
         let primary = results.hypotheses.filter(\.primary)
-        struct Combination: Hashable {
-            var experiment: Experiment
-            var acceptance: AcceptanceRule
-        }
-        let combinations = Experiment.allCases.flatMap { experiment in
-            primary.filter { $0.experiment == experiment }.uniqueKeys { Combination(experiment: $0.experiment, acceptance: $0.acceptance) }
-        }
+        let combinations = VerdictGrid.combinations(primary)
         var rows: [Table.Row] = []
         for (hypothesis, page) in zip(Hypothesis.allCases, hypothesisPages) {
-            let ofHypothesis = primary.filter { $0.hypothesis == hypothesis }
-            for combination in combinations {
-                let tests = ofHypothesis.filter { $0.experiment == combination.experiment && $0.acceptance == combination.acceptance }
-                guard !tests.isEmpty else { continue }
-                let cells = results.metrics.map { metric -> Table.Cell in
-                    let summary = VerdictSummary(tests.filter { $0.metric == metric.id })
-                    let anchor = page.anchor(ofTableCaptioned: Self.evidenceCaption(metric: metric.id, experiment: combination.experiment))
-                    return Table.Cell(summary.text, link: summary.total > 0 ? page.path + (anchor.map { "#" + $0 } ?? "") : nil,
-                                      cssClass: summary.cssClass)
-                }
-                rows.append(Table.Row(header: Table.Cell(hypothesis.rawValue, link: page.path),
-                                      cells: [Table.Cell(combination.experiment.displayName), Table.Cell(combination.acceptance.label)] + cells))
+            let lines = VerdictGrid.lines(primary.filter { $0.hypothesis == hypothesis }, combinations: combinations,
+                                          metrics: results.metrics.map(\.id)) { _, combination in
+                page.path + (page.anchor(ofTableCaptioned: Self.evidenceCaption(acceptance: combination.acceptance)).map { "#" + $0 } ?? "")
+            }
+            rows += lines.map { line in
+                Table.Row(header: Table.Cell(hypothesis.rawValue, link: page.path),
+                          cells: [Table.Cell(line.combination.experiment.displayName), Table.Cell(line.combination.acceptance.label)] + line.cells)
             }
         }
         return Table(caption: "Verdicts of the primary tests by hypothesis, experiment, acceptance rule and metric",
