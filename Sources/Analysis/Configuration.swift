@@ -38,6 +38,9 @@ public struct Configuration: Sendable, Equatable, Codable {
     }
     /// Permutation-null replicates per metric (`always`, fixed length; 0 turns the null off).
     public var nullReplicates = 100
+    /// The report's title, authors, abstract and citation; nil for nasreach's defaults. `render --config`
+    /// can replace it without recomputing.
+    public var site: SiteMetadata?
 
     /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
     public struct MonteCarloBudget: Sendable, Equatable, Codable {
@@ -125,6 +128,13 @@ public struct Configuration: Sendable, Equatable, Codable {
         guard searchAlgorithms.runs >= 2, searchAlgorithms.budget >= 1 else {
             throw fail("searchAlgorithms.runs must be at least 2 and searchAlgorithms.budget at least 1")
         }
+        if let url = site?.url {
+            // A link readers follow from print and from citation managers: it must be absolute.
+            guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(where: \.isWhitespace) else {
+                throw fail("site.url must be an absolute http:// or https:// address without spaces, found '\(url)'")
+            }
+        }
+        if site?.title?.allSatisfy(\.isWhitespace) == true { throw fail("site.title must not be empty") }
     }
 }
 

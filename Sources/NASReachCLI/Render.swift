@@ -10,10 +10,12 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the figures and write the static site from a results folder (no recomputation).",
         discussion: """
-        DIR2 is replaced atomically: a failed run leaves an existing report untouched.
+        DIR2 is replaced atomically: a failed run leaves an existing report untouched. With --config, \
+        the file's 'site' block (title, authors, abstract, citation, url) replaces the one in the results.
 
-        Example:
+        Examples:
           nasreach render --results results --out public
+          nasreach render --results results --config site.json --out public
         """
     )
 
@@ -21,6 +23,9 @@ struct Render: ParsableCommand {
     var results: String
 
     @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("A JSON configuration whose 'site' block names the report (nothing is recomputed).", valueName: "FILE"))
+    var config: String?
 
     @Option(name: .long, help: "Worker threads for drawing (default: all cores). The output never depends on it.")
     var threads: Int?
@@ -39,7 +44,9 @@ struct Render: ParsableCommand {
             try AnalysisCommand.guardOutput(site.folder.output)
             let progress = ProgressReporter(quiet: quiet)
             progress.begin(.readingResults)
-            let output = try ResultsFolder.load(results)
+            var output = try ResultsFolder.load(results)
+            // Only the presentation changes: the numbers stay those the results folder holds.
+            if let config { output.results.configuration.site = try Configuration.load(path: config).site }
             try site.render(output, theme: theme, threads: threads ?? Parallel.defaultThreads, progress: progress)
         }
     }

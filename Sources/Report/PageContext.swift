@@ -14,6 +14,11 @@ struct PageContext {
         }
         return [
             "siteTitle": model.title,
+            "authors": model.authors,
+            "authorList": model.authors.isEmpty ? false : model.authors.joined(separator: ", "),
+            "byline": model.byline.map { $0 as Any } ?? false,
+            "description": model.abstract.map { $0 as Any } ?? false,
+            "siteURL": model.url.map { $0 as Any } ?? false,
             "pageTitle": page.title,
             "root": SitePath.rootPrefix(of: page.path),
             "isSynthetic": model.isSynthetic,
@@ -47,7 +52,7 @@ struct PageContext {
 
     private func sectionContext(_ section: Section, id: String, blockIDs: [String?]) -> [String: Any] {
         let blocks = zip(section.blocks, blockIDs).map { block, blockID -> [String: Any] in
-            var context: [String: Any] = ["paragraph": false, "table": false, "figure": false, "definitionList": false]
+            var context: [String: Any] = ["paragraph": false, "table": false, "figure": false, "definitionList": false, "preformatted": false]
             switch block {
             case .paragraph(let text):
                 context["paragraph"] = ["text": text]
@@ -57,6 +62,8 @@ struct PageContext {
                 context["figure"] = figureContext(figure, id: blockID ?? "")
             case .definitions(let items):
                 context["definitionList"] = ["items": items.map { ["term": $0.term, "description": $0.description] }]
+            case .preformatted(let text):
+                context["preformatted"] = ["text": text]
             }
             return context
         }

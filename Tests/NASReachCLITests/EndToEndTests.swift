@@ -25,6 +25,15 @@ import Testing
         return try CLI.run(arguments)
     }
 
+    /// The small configuration written into `folder` as `small.json`, analysed into `folder/<results>`.
+    static func analyzed(in folder: URL, results name: String) throws -> (config: URL, results: URL) {
+        let config = folder.appendingPathComponent("small.json")
+        try Data(CLI.smallConfiguration.utf8).write(to: config)
+        let results = folder.appendingPathComponent(name)
+        #expect(try CLI.run(["analyze", "--config", config.path, "--results", results.path]).status == 0)
+        return (config, results)
+    }
+
     /// Checks what issue #7 asks of every report.
     static func checkSite(_ site: URL, synthetic: Bool) throws {
         #expect(SiteCheck.problems(in: site) == [], "the site passes its link, escaping and no-external-URL checks")
@@ -90,10 +99,7 @@ import Testing
     @Test func shardsMergedByTheCLIEqualOneRun() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = folder.appendingPathComponent("small.json")
-        try Data(CLI.smallConfiguration.utf8).write(to: config)
-        let whole = folder.appendingPathComponent("whole")
-        #expect(try CLI.run(["analyze", "--config", config.path, "--results", whole.path]).status == 0)
+        let (config, whole) = try Self.analyzed(in: folder, results: "whole")
         // Four shards as four concurrent processes, as a job array runs them.
         let shards = (1...4).map { folder.appendingPathComponent("shard-\($0)").path }
         let results = try shards.enumerated().map { index, shard in
@@ -143,6 +149,22 @@ import Testing
         #expect(refused.status == 73 && refused.firstErrorLine.contains("Refusing to replace"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("experiments"), "refused before the analysis, not after")
         #expect(FileManager.default.fileExists(atPath: thesis.appendingPathComponent("chapter1.tex").path))
+    }
+
+    @Test func renderTakesTheSiteBlockOfAConfigurationWithoutRecomputing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (config, results) = try Self.analyzed(in: folder, results: "results")
+        let before = try Self.files(in: results)
+        let site = folder.appendingPathComponent("site.json")
+        try Data(#"{"site": {"title": "Lab report", "authors": ["A. Tao"]}}"#.utf8).write(to: site)
+        let render = try CLI.run(["render", "--results", results.path, "--config", site.path, "--out", folder.appendingPathComponent("site").path])
+        #expect(render.status == 0, "\(render.stderr)")
+        let index = try String(contentsOf: folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(index.contains("<title>Does reach predict improvability? · Lab report</title>") && index.contains(#"<meta name="author" content="A. Tao">"#))
+        #expect(try Self.files(in: results) == before, "the results folder is only read")
+        let bad = try CLI.run(["render", "--results", results.path, "--config", config.path + ".missing", "--out", folder.appendingPathComponent("other").path])
+        #expect(bad.status == 66, "\(bad.stderr)")
     }
 
     @Test func hostileNamesAreEscapedEverywhere() throws {

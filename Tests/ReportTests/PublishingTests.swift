@@ -124,6 +124,46 @@ struct PublishingTests {
         }
     }
 
+    @Test("the configuration's site block names the report: header, <title>, author, description and citation meta tags, a citation box and cite.bib, all escaped")
+    func siteMetadata() throws {
+        var output = ReportFixtures.synthetic
+        var site = SiteMetadata()
+        site.title = #"Reach & <b>"improvability"</b>"#
+        site.authors = ["A. Tao", #"B. <i>Bang</i>"#]
+        site.affiliation = "Lab & Co"
+        site.abstract = #"We test "H1" <to> H3."#
+        site.citation = "@misc{tao2026,\n  title = {Reach & <improvability>},\n  url = {https://lab.example.org/r/}\n}"
+        site.url = "https://lab.example.org/r/"
+        output.results.configuration.site = site
+        let folder = try ReportFixtures.site(output)
+        let root = folder.url.appendingPathComponent("site")
+        #expect(SiteCheck.problems(in: root) == [], "a citation address in text and meta tags is no external request")
+        let index = try folder.read("site/index.html")
+        let title = "Reach &amp; &lt;b&gt;&quot;improvability&quot;&lt;/b&gt;"
+        #expect(index.contains("<title>Does reach predict improvability? · \(title)</title>"))
+        #expect(index.contains(#"<p class="site-title"><a href="index.html">\#(title)</a></p>"#))
+        #expect(index.contains(#"<p class="site-byline">A. Tao, B. &lt;i&gt;Bang&lt;/i&gt; · Lab &amp; Co</p>"#))
+        #expect(index.contains(#"<meta name="author" content="A. Tao, B. &lt;i&gt;Bang&lt;/i&gt;">"#))
+        #expect(index.contains(#"<meta name="description" content="We test &quot;H1&quot; &lt;to&gt; H3.">"#))
+        #expect(index.contains(#"<meta name="citation_title" content="\#(title)">"#))
+        #expect(index.contains(#"<meta name="citation_author" content="A. Tao">"#) && index.contains(#"<meta name="citation_author" content="B. &lt;i&gt;Bang&lt;/i&gt;">"#))
+        #expect(index.contains(#"<meta name="citation_public_url" content="https://lab.example.org/r/">"#))
+        #expect(index.contains("<pre class=\"preformatted\"><code>@misc{tao2026,\n  title = {Reach &amp; &lt;improvability&gt;},"))
+        #expect(index.contains(#"<a href="cite.bib">cite.bib</a>"#) && index.contains("This report is published at https://lab.example.org/r/."))
+        #expect(!index.contains(#"href="https"#))
+        #expect(try folder.read("site/cite.bib") == site.citation! + "\n")
+        let h1 = try folder.read("site/hypotheses/h1.html")
+        #expect(h1.contains("<title>H1: ") && h1.contains(" · \(title)</title>") && h1.contains(#"<meta name="citation_author" content="A. Tao">"#))
+    }
+
+    @Test("without a site block the report keeps nasreach's title and has no citation")
+    func noSiteBlock() throws {
+        let content = try ReportContent(output: ReportFixtures.synthetic)
+        #expect(content.model.title == ReportContent.siteTitle && content.model.authors.isEmpty && content.model.abstract == nil)
+        #expect(content.dataFiles["cite.bib"] == nil)
+        #expect(!content.model.pages[0].sections.contains { $0.heading == "Cite this report" })
+    }
+
     @Test("a hypothesis page opens with its verdicts per experiment, rule and metric, then one section per rule with its primary table and the further tests folded")
     func hypothesisPageLayout() throws {
         let output = ReportFixtures.synthetic

@@ -8,7 +8,7 @@ extension ReportContent {
         return Page(path: Self.downloadsPath, title: "Downloads", breadcrumbs: Self.home, intro: [
             "The analysis behind this report as machine-readable files: numbers at full precision, exactly as the analysis wrote them.",
         ], sections: [
-            Section("Results", [.table(fileTable("Results file", ["data/results.json"]))]),
+            Section("Results", [.table(fileTable("Results file", ["data/results.json"] + dataFiles.keys.filter { $0 == Self.citationPath }))]),
             Section("Tables", compressedTablesNote(tables) + [.table(fileTable("CSV tables", tables))]),
             Section("Figures", [
                 .paragraph("Every figure of the report as PNG (for the web), SVG and PDF (for papers and slides)."),
@@ -47,6 +47,7 @@ extension ReportContent {
         switch name {
         case "results.json": "Everything the analysis computed (schema \(Results.schemaID)): provenance, configuration, metric summaries, landscape summaries, operators, hypothesis tests, breakdowns, deciles, search algorithms (with their fixed-budget curves and runtimes)."
         case "improvability.csv": "One row per metric, operator, acceptance rule, experiment setting and starting group: reach, effective reach, improvability statistics and whether they are exact or Monte Carlo. Every tau of the report is recomputable from it."
+        case "cite.bib": "The BibTeX entry for citing this report."
         case "hypotheses.csv": "Every Kendall test: tau, p-values, Holm-adjusted p, bootstrap interval, verdict and reason."
         case "metrics.csv": "Distribution summary of each metric and whether H3's precondition holds."
         case "operators.csv": "Every generated operator: family, parameters, reach, symmetry."

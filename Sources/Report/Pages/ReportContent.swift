@@ -10,7 +10,8 @@ public struct ReportContent: Sendable {
     /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
     public let figures: [FigureEntry]
     /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder
-    /// holds them, except that a table above `compressionThreshold` bytes is `data/tables/*.csv.gz`.
+    /// holds them, except that a table above `compressionThreshold` bytes is `data/tables/*.csv.gz`; and
+    /// `cite.bib` when the configuration has a citation.
     public let dataFiles: [String: Data]
 
     public static let siteTitle = "nasreach: reach and improvability in NATS-Bench"
@@ -36,8 +37,14 @@ public struct ReportContent: Sendable {
                 files["data/" + path] = data
             }
         }
+        if let citation = output.results.configuration.site?.citation {
+            files[Self.citationPath] = Data((citation.hasSuffix("\n") ? citation : citation + "\n").utf8)
+        }
         dataFiles = files
     }
+
+    /// The BibTeX entry of `site.citation`, at the site root.
+    static let citationPath = "cite.bib"
 
     var results: Results { output.results }
 
@@ -47,8 +54,9 @@ public struct ReportContent: Sendable {
         let pages = [indexPage(hypothesisPages: hypothesisPages)] + hypothesisPages + results.metrics.map(metricPage)
             + [searchAlgorithmsPage, reproductionPage, methodsPage, downloadsPage]
         let source = results.provenance
+        let site = results.configuration.site
         return SiteModel(
-            title: Self.siteTitle,
+            title: site?.title ?? Self.siteTitle,
             isSynthetic: source.synthetic,
             provenance: Provenance(input: source.input, inputSHA256: source.inputSHA256, seed: source.seed,
                                    version: source.version, generatedAt: source.generatedAt),
@@ -57,7 +65,7 @@ public struct ReportContent: Sendable {
                 + results.metrics.map { Link($0.id, to: Vocabulary.metricPath($0)) }
                 + [Link("Search algorithms", to: Self.searchAlgorithmsPath), Link("Reproduction", to: Self.reproductionPath),
                    Link("Methods", to: Self.methodsPath), Link("Downloads", to: Self.downloadsPath)],
-            pages: pages)
+            pages: pages, authors: site?.authors ?? [], affiliation: site?.affiliation, abstract: site?.abstract, url: site?.url)
     }
 
     static let methodsPath = "methods.html"
