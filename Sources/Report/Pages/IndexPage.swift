@@ -60,7 +60,7 @@ extension ReportContent {
         var rows: [Table.Row] = []
         for (hypothesis, page) in zip(Hypothesis.allCases, hypothesisPages) {
             let lines = VerdictGrid.lines(primary.filter { $0.hypothesis == hypothesis }, combinations: combinations,
-                                          metrics: results.metrics.map(\.id)) { _, combination in
+                                          metrics: results.metrics.map(\.id)) { combination in
                 page.path + (page.anchor(ofTableCaptioned: Self.evidenceCaption(acceptance: combination.acceptance)).map { "#" + $0 } ?? "")
             }
             rows += lines.map { line in

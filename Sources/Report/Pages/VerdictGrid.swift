@@ -23,15 +23,15 @@ struct VerdictGrid {
     }
 
     /// The lines of `tests` (one hypothesis's primary tests) over `combinations`, skipping those it has no
-    /// test of; each cell links to `link(metric, combination)`, the primary table that holds those tests.
+    /// test of; each cell links to `link(combination)`, the primary table that holds those tests.
     static func lines(_ tests: [HypothesisTest], combinations: [Combination], metrics: [String],
-                      link: (String, Combination) -> String) -> [Line] {
+                      link: (Combination) -> String) -> [Line] {
         combinations.compactMap { combination in
             let ofCombination = tests.filter { $0.experiment == combination.experiment && $0.acceptance == combination.acceptance }
             guard !ofCombination.isEmpty else { return nil }
             return Line(combination: combination, cells: metrics.map { metric in
                 let summary = VerdictSummary(ofCombination.filter { $0.metric == metric })
-                return Table.Cell(summary.text, link: summary.total > 0 ? link(metric, combination) : nil, cssClass: summary.cssClass)
+                return Table.Cell(summary.text, link: summary.total > 0 ? link(combination) : nil, cssClass: summary.cssClass)
             })
         }
     }
