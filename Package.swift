@@ -25,7 +25,8 @@ let package = Package(
             name: "CBZip2",
             providers: [.apt(["libbz2-dev"])]
         ),
-        // PNG encoding with a fast deflate level: Cairo's own PNG writer spends most of a figure's time compressing.
+        // PNG encoding with a fast deflate level (Cairo's own PNG writer spends most of a figure's time
+        // compressing), and the site's gzip-compressed large tables.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -45,7 +46,7 @@ let package = Package(
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "Report", dependencies: [
-            "Analysis", "Algorithms", "Figures", "Landscape", "Search", "Support",
+            "Analysis", "Algorithms", "Figures", "Landscape", "Search", "Support", "CZlib",
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"], plugins: ["EmbedTheme"]),
         .target(name: "NASReachCLI", dependencies: [

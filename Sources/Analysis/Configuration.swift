@@ -38,6 +38,9 @@ public struct Configuration: Sendable, Equatable, Codable {
     }
     /// Permutation-null replicates per metric (`always`, fixed length; 0 turns the null off).
     public var nullReplicates = 100
+    /// The report's title, authors, abstract and citation; nil for nasreach's defaults. `render --config`
+    /// can replace it without recomputing.
+    public var site: SiteMetadata?
     /// How the figures are drawn. Presentation only: `results.json` leaves it out, so `render --config`
     /// can change it on an existing results folder.
     public var figures = FigureOptions()
@@ -58,7 +61,7 @@ public struct Configuration: Sendable, Equatable, Codable {
     /// Every key but `figures`, which is not a result.
     private enum CodingKeys: String, CodingKey {
         case operatorCount, pathLengths, thresholdPercentiles, acceptanceRules, monteCarlo, alpha, bootstrapReplicates,
-             confidence, landscapeWalks, landscapeWalkLength, searchAlgorithms, nullReplicates
+             confidence, landscapeWalks, landscapeWalkLength, searchAlgorithms, nullReplicates, site
     }
 
     /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
@@ -147,6 +150,13 @@ public struct Configuration: Sendable, Equatable, Codable {
         guard searchAlgorithms.runs >= 2, searchAlgorithms.budget >= 1 else {
             throw fail("searchAlgorithms.runs must be at least 2 and searchAlgorithms.budget at least 1")
         }
+        if let url = site?.url {
+            // A link readers follow from print and from citation managers: it must be absolute.
+            guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(where: \.isWhitespace) else {
+                throw fail("site.url must be an absolute http:// or https:// address without spaces, found '\(url)'")
+            }
+        }
+        if site?.title?.allSatisfy(\.isWhitespace) == true { throw fail("site.title must not be empty") }
     }
 }
 

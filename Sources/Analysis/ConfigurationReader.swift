@@ -42,6 +42,8 @@ struct ConfigurationReader {
                 configuration.figures.preset = preset
             }
         }
+        // null is how results.json writes a configuration without a site block, and it reads back as one.
+        if let v = root["site"], !(v is NSNull) { configuration.site = try site(v) }
         if let v = root["searchAlgorithms"] {
             let study = try dictionary(v, path: "searchAlgorithms")
             try checkKeys(study, known: Self.searchAlgorithmKeys.map(\.key), path: "searchAlgorithms")
@@ -63,7 +65,22 @@ struct ConfigurationReader {
 
     static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles",
                                "acceptanceRules", "monteCarlo", "alpha", "bootstrapReplicates", "confidence",
-                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms", "nullReplicates", "figures"]
+                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms", "nullReplicates", "site", "figures"]
+
+    static var siteTextKeys: [(key: String, field: WritableKeyPath<SiteMetadata, String?>)] { [
+        ("title", \.title), ("affiliation", \.affiliation), ("abstract", \.abstract), ("citation", \.citation), ("url", \.url),
+    ] }
+
+    private func site(_ value: Any) throws(InputError) -> SiteMetadata {
+        let object = try dictionary(value, path: "site")
+        try checkKeys(object, known: Self.siteTextKeys.map(\.key) + ["authors"], path: "site")
+        var site = SiteMetadata()
+        for (key, field) in Self.siteTextKeys {
+            if let v = object[key] { site[keyPath: field] = try string(v, path: "site.\(key)") }
+        }
+        if let v = object["authors"] { site.authors = try list(v, path: "site.authors", string) }
+        return site
+    }
 
     private func checkKeys(_ object: [String: Any], known: [String], path: String) throws(InputError) {
         for key in object.keys.sorted() where !known.contains(key) {

@@ -11,7 +11,9 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the figures and write the static site from a results folder (no recomputation).",
         discussion: """
-        DIR2 is replaced atomically: a failed run leaves an existing report untouched.
+        DIR2 is replaced atomically: a failed run leaves an existing report untouched. With --config, \
+        the file's 'site' block (title, authors, abstract, citation, url) replaces the one in the results \
+        and its 'figures' block sets the figure preset.
 
         Examples:
           nasreach render --results results --out public
@@ -24,7 +26,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("A JSON configuration file; only its 'figures' block applies (nothing is recomputed).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A JSON configuration file; only its 'site' and 'figures' blocks apply (nothing is recomputed).", valueName: "FILE"))
     var config: String?
 
     @OptionGroup var workers: ThreadOptions
@@ -35,13 +37,16 @@ struct Render: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let theme = try site.theme()
-            let figures = try config.map { try Configuration.load(path: $0) }?.figures ?? Configuration.FigureOptions()
+            let configuration = try config.map { try Configuration.load(path: $0) }
             try site.folder.checkReplaceable()
             try AnalysisCommand.guardOutput(site.folder.output)
             let progress = ProgressReporter(quiet: quiet)
             progress.begin(.readingResults)
-            let output = try ResultsFolder.load(results)
-            try site.render(output, figures: figures, theme: theme, threads: workers.workerCount, progress: progress)
+            var output = try ResultsFolder.load(results)
+            // Only the presentation changes: the numbers stay those the results folder holds.
+            if let configuration { output.results.configuration.site = configuration.site }
+            try site.render(output, figures: configuration?.figures ?? Configuration.FigureOptions(), theme: theme,
+                            threads: workers.workerCount, progress: progress)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Benchmark
 import Foundation
@@ -26,7 +27,7 @@ struct Validate: ParsableCommand {
         try reportingErrors {
             if NATSArchiveSource.isArchive(path: source.data) {
                 let survey = try NATSArchiveSource.survey(path: source.data)
-                Terminal.line("archive: \(source.data): \(survey.presentCount) of \(survey.architectureCount) architecture files present")
+                Terminal.line("archive: \(Provenance.publishedName(of: source.data)): \(survey.presentCount) of \(survey.architectureCount) architecture files present")
                 if !survey.missing.isEmpty {
                     Terminal.line("missing: \(survey.missing.count) files, e.g. indices \(survey.missing.prefix(5).map(String.init).joined(separator: ", "))")
                 }
@@ -42,7 +43,8 @@ struct Validate: ParsableCommand {
 
     static func describe(_ benchmark: Benchmark) -> [String] {
         var lines = [
-            "source: \(benchmark.source.input) (\(benchmark.source.kind.rawValue), sha256 \(benchmark.source.sha256))",
+            // The file name and the digest identify the input; a local path would leak into pasted logs.
+            "source: \(Provenance.publishedName(of: benchmark.source.input)) (\(benchmark.source.kind.rawValue), sha256 \(benchmark.source.sha256))",
             "architectures: \(benchmark.cells.count) of 15625, each once",
             "metrics: \(benchmark.metrics.count)",
         ]

@@ -45,6 +45,8 @@ public enum Block: Sendable, Equatable {
     case table(Table)
     case figure(FigureRef)
     case definitions([Definition])
+    /// Text shown exactly as written, line breaks kept (a BibTeX entry).
+    case preformatted(String)
 }
 
 /// One term/description pair of a definition list (e.g. provenance, parameters).

@@ -25,7 +25,7 @@ public struct PageAnchors: Sendable, Equatable {
                 switch block {
                 case .table(let table): unique("table-" + Slug.make(table.caption, fallback: "data", maxLength: Self.slugLength))
                 case .figure(let figure): unique("figure-" + Slug.make(figure.caption, fallback: "plot", maxLength: Self.slugLength))
-                case .paragraph, .definitions: nil
+                case .paragraph, .definitions, .preformatted: nil
                 }
             }
         }

@@ -16,6 +16,11 @@ struct PageContext {
         }
         return [
             "siteTitle": model.title,
+            "authors": model.authors,
+            "authorList": model.authors.isEmpty ? false : model.authors.joined(separator: ", "),
+            "byline": model.byline.map { $0 as Any } ?? false,
+            "description": model.abstract.map { $0 as Any } ?? false,
+            "siteURL": model.url.map { $0 as Any } ?? false,
             "pageTitle": page.title,
             "root": SitePath.rootPrefix(of: page.path),
             "isSynthetic": model.isSynthetic,
@@ -49,7 +54,7 @@ struct PageContext {
 
     private func sectionContext(_ section: Section, id: String, blockIDs: [String?]) -> [String: Any] {
         let blocks = zip(section.blocks, blockIDs).map { block, blockID -> [String: Any] in
-            var context: [String: Any] = ["paragraph": false, "table": false, "figure": false, "definitionList": false]
+            var context: [String: Any] = ["paragraph": false, "table": false, "figure": false, "definitionList": false, "preformatted": false]
             switch block {
             case .paragraph(let text):
                 context["paragraph"] = ["text": text]
@@ -59,18 +64,18 @@ struct PageContext {
                 context["figure"] = figureContext(figure, id: blockID ?? "")
             case .definitions(let items):
                 context["definitionList"] = ["items": items.map { ["term": $0.term, "description": $0.description] }]
+            case .preformatted(let text):
+                context["preformatted"] = ["text": text]
             }
             return context
         }
         return ["id": id, "heading": section.heading, "blocks": blocks]
     }
 
-    private func tableContext(_ table: Table, id: String) -> [String: Any] {
+    private func tableContext(_ model: Table, id: String) -> [String: Any] {
+        let table = model.inOneNotationPerColumn()
         let numericColumns = table.columns.indices.map { column in
-            !table.rows.isEmpty && table.rows.allSatisfy { row in
-                let cell = column == 0 ? row.header : (column - 1 < row.cells.count ? row.cells[column - 1] : nil)
-                return cell?.isNumeric ?? false
-            }
+            !table.rows.isEmpty && table.rows.allSatisfy { $0[column]?.isNumeric ?? false }
         }
         return [
             "id": id,
@@ -80,6 +85,7 @@ struct PageContext {
                 ["header": cellContext(row.header), "cells": row.cells.map(cellContext)] as [String: Any]
             },
             "csvHref": href(Self.csvPath(page: page, tableID: id)),
+            "folded": table.foldedSummary.map { ["summary": $0] } ?? false,
         ]
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Checks a finished static site for what the report promises: self-contained (no other host, no
-/// absolute URL), every local link and image resolves, every page reachable from `index.html`,
+/// absolute URL in anything a browser may fetch; plain text and named meta tags may cite an address),
+/// every local link and image resolves, every page reachable from `index.html`,
 /// accessible tables and images, unique ids, no inline script, valid HTML5 boilerplate.
 public enum SiteCheck {
     /// Human-readable problems (`path:line: what`), empty for a good site.
@@ -60,18 +61,18 @@ private struct Checker {
         problems.append("\(path):\(line): \(message)")
     }
 
-    private mutating func checkNoExternalScheme(_ text: String, path: String) {
+    /// `line` is where `text` starts in the file.
+    private mutating func checkNoExternalScheme(_ text: String, path: String, line: Int = 1) {
         let lower = text.lowercased()
         for scheme in ["http:", "https:"] where lower.contains(scheme) {
             let prefix = lower[..<lower.range(of: scheme)!.lowerBound]
-            report(path, prefix.filter { $0 == "\n" }.count + 1, "external URL scheme \(scheme)")
+            report(path, line + prefix.filter { $0 == "\n" }.count, "external URL scheme \(scheme)")
         }
     }
 
     private mutating func checkHTML(_ text: String, path: String) {
         let trimmed = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if !trimmed.lowercased().hasPrefix("<!doctype html>") { report(path, 1, "missing <!doctype html>") }
-        checkNoExternalScheme(text, path: path)
 
         var seenIDs = Set<String>()
         var hasLang = false, hasCharset = false, hasViewport = false
@@ -95,6 +96,10 @@ private struct Checker {
                             checkURL(url, from: path, line: line, attribute: attribute)
                         }
                     }
+                    // A citation's address may stand in text and in a named meta tag (nothing fetches those);
+                    // anywhere else in markup an http(s) address could become a request.
+                    let namedMeta = name == "meta" && attribute == "content" && attributes["name"] != nil && attributes["http-equiv"] == nil
+                    if !namedMeta { checkNoExternalScheme(value, path: path, line: line) }
                     if attribute.hasPrefix("on") { report(path, line, "inline event handler \(attribute)") }
                     if attribute == "style" { checkCSS(value, path: path, line: line) }
                 }

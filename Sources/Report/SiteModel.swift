@@ -11,13 +11,31 @@ public struct SiteModel: Sendable, Equatable {
     public var navigation: [Link]
     /// All pages; one of them must be `index.html`.
     public var pages: [Page]
+    /// Shown under the title and in the `author` and `citation_author` meta tags.
+    public var authors: [String]
+    public var affiliation: String?
+    /// Every page's `<meta name="description">`.
+    public var abstract: String?
+    /// Where the report is published, for citation managers (`citation_public_url`); never requested.
+    public var url: String?
 
-    public init(title: String, isSynthetic: Bool, provenance: Provenance, navigation: [Link] = [], pages: [Page]) {
+    public init(title: String, isSynthetic: Bool, provenance: Provenance, navigation: [Link] = [], pages: [Page],
+                authors: [String] = [], affiliation: String? = nil, abstract: String? = nil, url: String? = nil) {
         self.title = title
         self.isSynthetic = isSynthetic
         self.provenance = provenance
         self.navigation = navigation
         self.pages = pages
+        self.authors = authors
+        self.affiliation = affiliation
+        self.abstract = abstract
+        self.url = url
+    }
+
+    /// `A. Tao, B. Bang · Lab`: the line under the title, nil when there is neither.
+    var byline: String? {
+        let parts = [authors.isEmpty ? nil : authors.joined(separator: ", "), affiliation].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }
 

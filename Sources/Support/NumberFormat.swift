@@ -66,6 +66,15 @@ public enum NumberFormat {
         return value < 0 ? minus + grouped : grouped
     }
 
+    /// `value` in scientific notation whatever its size (`2.77e-3`, `−1.5e0`), for a table column that
+    /// holds numbers below 0.001 beside larger ones; zero stays `0`. Nil, NaN → `—`.
+    public static func scientific(_ value: Double?, significantDigits: Int) -> String {
+        guard let value, !value.isNaN else { return missing }
+        guard value != 0, value.isFinite else { return number(value, significantDigits: significantDigits) }
+        let text = scientific(abs(value), significantDigits: max(1, significantDigits))
+        return value < 0 ? minus + text : text
+    }
+
     /// `1.23e-5` style: mantissa with `significantDigits` digits, exponent without padding or `+`.
     private static func scientific(_ magnitude: Double, significantDigits: Int) -> String {
         let raw = String(format: "%.\(significantDigits - 1)e", magnitude)

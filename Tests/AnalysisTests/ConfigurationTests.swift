@@ -49,6 +49,29 @@ import Testing
         expectError(#"{"figures": "paper"}"#, containing: "figures: expected an object")
     }
 
+    @Test func readsTheSiteBlock() throws {
+        let configuration = try parse("""
+        {"site": {"title": "Reach <and> improvability", "authors": ["A. Tao", "B. Bang"], "affiliation": "Lab",
+                  "abstract": "We test H1-H3.", "citation": "@misc{tao2026, title = {Reach}}", "url": "https://lab.example.org/nas/"}}
+        """)
+        let site = try #require(configuration.site)
+        #expect(site.title == "Reach <and> improvability" && site.authors == ["A. Tao", "B. Bang"] && site.affiliation == "Lab")
+        #expect(site.abstract == "We test H1-H3." && site.citation == "@misc{tao2026, title = {Reach}}" && site.url == "https://lab.example.org/nas/")
+        #expect(try parse(#"{"site": {}}"#).site == SiteMetadata())
+        #expect(Configuration.default.site == nil)
+        #expect(try parse(#"{"site": null}"#) == Configuration.default)
+    }
+
+    @Test func siteBlockErrorsNameTheFileAndTheKey() {
+        expectError(#"{"site": []}"#, containing: "site: expected an object")
+        expectError(#"{"site": {"authors": "A. Tao"}}"#, containing: "site.authors: expected a list")
+        expectError(#"{"site": {"authors": ["A. Tao", 3]}}"#, containing: "site.authors[1]: expected a string")
+        expectError(#"{"site": {"Title": "x"}}"#, containing: "did you mean 'title'")
+        expectError(#"{"site": {"abstract": 5}}"#, containing: "site.abstract: expected a string")
+        expectError(#"{"site": {"url": "lab.example.org"}}"#, containing: "site.url must be an absolute http:// or https:// address")
+        expectError(#"{"site": {"title": " "}}"#, containing: "site.title must not be empty")
+    }
+
     @Test func emptyFile() { expectError("  \n", line: 1, column: 1, containing: "the configuration file is empty") }
     @Test func syntaxErrorIsLocated() { expectError("{\n  \"alpha\": 0.05,\n  oops\n}", line: 3, containing: "not valid JSON") }
     @Test func unknownKeySuggestsTheRightOne() { expectError("{\"operatorcount\": 5}", containing: "did you mean 'operatorCount'") }

@@ -58,6 +58,17 @@ struct CLI {
         return url
     }
 
+    /// A real-shaped benchmark CSV: `header`, then one line per cell code 0…15 624 made by `row` from the
+    /// code and its arch string.
+    static func benchmarkCSV(header: String, row: (_ code: Int, _ arch: String) -> String) -> String {
+        var text = header + "\n"
+        for code in 0..<15_625 {
+            let ops = (0..<6).map { ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"][(code / Int(pow(5.0, Double($0)))) % 5] }
+            text += row(code, "|\(ops[0])~0|+|\(ops[1])~0|\(ops[2])~1|+|\(ops[3])~0|\(ops[4])~1|\(ops[5])~2|") + "\n"
+        }
+        return text
+    }
+
     /// A configuration small enough for end-to-end tests in seconds: the shared small analysis.
     static var smallConfiguration: String { String(decoding: SmallAnalysis.configurationJSON, as: UTF8.self) }
 }

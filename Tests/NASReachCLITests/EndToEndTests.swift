@@ -25,6 +25,15 @@ import Testing
         return try CLI.run(arguments)
     }
 
+    /// The small configuration written into `folder` as `small.json`, analysed into `folder/<results>`.
+    static func analyzed(in folder: URL, results name: String) throws -> (config: URL, results: URL) {
+        let config = folder.appendingPathComponent("small.json")
+        try Data(CLI.smallConfiguration.utf8).write(to: config)
+        let results = folder.appendingPathComponent(name)
+        #expect(try CLI.run(["analyze", "--config", config.path, "--results", results.path]).status == 0)
+        return (config, results)
+    }
+
     /// Checks what issue #7 asks of every report.
     static func checkSite(_ site: URL, synthetic: Bool) throws {
         #expect(SiteCheck.problems(in: site) == [], "the site passes its link, escaping and no-external-URL checks")
@@ -122,10 +131,7 @@ import Testing
     @Test func shardsMergedByTheCLIEqualOneRun() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = folder.appendingPathComponent("small.json")
-        try Data(CLI.smallConfiguration.utf8).write(to: config)
-        let whole = folder.appendingPathComponent("whole")
-        #expect(try CLI.run(["analyze", "--config", config.path, "--results", whole.path]).status == 0)
+        let (config, whole) = try Self.analyzed(in: folder, results: "whole")
         // Four shards as four concurrent processes, as a job array runs them.
         let shards = (1...4).map { folder.appendingPathComponent("shard-\($0)").path }
         let results = try shards.enumerated().map { index, shard in
@@ -177,16 +183,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: thesis.appendingPathComponent("chapter1.tex").path))
     }
 
+    @Test func renderTakesTheSiteBlockOfAConfigurationWithoutRecomputing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (config, results) = try Self.analyzed(in: folder, results: "results")
+        let before = try Self.files(in: results)
+        let site = folder.appendingPathComponent("site.json")
+        try Data(#"{"site": {"title": "Lab report", "authors": ["A. Tao"]}}"#.utf8).write(to: site)
+        let render = try CLI.run(["render", "--results", results.path, "--config", site.path, "--out", folder.appendingPathComponent("site").path])
+        #expect(render.status == 0, "\(render.stderr)")
+        let index = try String(contentsOf: folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(index.contains("<title>Does reach predict improvability? · Lab report</title>") && index.contains(#"<meta name="author" content="A. Tao">"#))
+        #expect(try Self.files(in: results) == before, "the results folder is only read")
+        let bad = try CLI.run(["render", "--results", results.path, "--config", config.path + ".missing", "--out", folder.appendingPathComponent("other").path])
+        #expect(bad.status == 66, "\(bad.stderr)")
+    }
+
     @Test func hostileNamesAreEscapedEverywhere() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A real-shaped CSV whose metric column and extra column carry markup and quotes.
-        let cells = (0..<15_625).map { $0 }
-        var text = "\"<script>alert('x')</script>/test\",ArchitectureString,\"UniqueString\"\n"
-        for code in cells {
-            let ops = (0..<6).map { ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"][(code / Int(pow(5.0, Double($0)))) % 5] }
-            let arch = "|\(ops[0])~0|+|\(ops[1])~0|\(ops[2])~1|+|\(ops[3])~0|\(ops[4])~1|\(ops[5])~2|"
-            text += "\(Double(code % 977) / 10 + 1),\(arch),\"\"\"><img src=x onerror=alert(1)>\(code % 40)\"\n"
+        let text = CLI.benchmarkCSV(header: "\"<script>alert('x')</script>/test\",ArchitectureString,\"UniqueString\"") { code, arch in
+            "\(Double(code % 977) / 10 + 1),\(arch),\"\"\"><img src=x onerror=alert(1)>\(code % 40)\""
         }
         let csv = folder.appendingPathComponent("hostile.csv")
         try Data(text.utf8).write(to: csv)

@@ -63,6 +63,20 @@ import Testing
         #expect(found.count == expectedFragments.count, "\(found)")
     }
 
+    @Test func aCitationAddressMayStandInTextAndNamedMetaTagsButNeverInAResource() throws {
+        #expect(try problems([
+            "index.html": Self.head.replacingOccurrences(of: "</head>", with: #"<meta name="citation_public_url" content="https://lab.example.org/r/"></head>"#)
+                + "<p>Published at https://lab.example.org/r/.</p><pre>url = {https://lab.example.org/r/}</pre></body></html>",
+        ]) == [])
+        let found = try problems([
+            "index.html": Self.head.replacingOccurrences(of: "</head>", with: #"<meta http-equiv="refresh" content="0;url=https://x.example"><link rel="stylesheet" href="https://x.example/a.css"></head>"#)
+                + #"<img src="a.png" alt="a" data-src="https://x.example/b.png"></body></html>"#,
+            "a.png": "",
+        ])
+        #expect(found.contains { $0.contains("external URL scheme https:") } && found.contains { $0.contains("URL with a scheme: https://x.example/a.css") })
+        #expect(found.filter { $0.contains("external URL scheme") }.count == 3, "\(found)")
+    }
+
     @Test func escapedMarkupInTextIsNotATag() {
         let tokens = HTMLScanner.tokens(#"<p title="a &quot;b&quot;">&lt;script&gt;x</p>"#).map(\.token)
         #expect(tokens == [

@@ -76,7 +76,7 @@ import Testing
         let csvPath = "tables/index-table-verdicts-script-alert-x-script-quoted.csv"
         #expect(try folder.read("public/index.html").contains("<a href=\"\(csvPath)\" download>Download CSV</a>"))
         let csv = try folder.read("public/" + csvPath)
-        #expect(csv == "Hypothesis,Metric,τ,p (Holm),Verdict\n"
+        #expect(csv == "Hypothesis,Metric,tau,p (Holm),Verdict\n"
             + "H1,cifar10 test,-0.4321,3.2e-07,supported\n"
             + "\"<script>alert(\"\"x\"\")</script> & 'quoted'\",cifar100 test,,,undefined\n")
     }

@@ -8,7 +8,9 @@ extension Table.Cell {
     }
 
     static func pValue(_ p: Double?) -> Table.Cell {
-        .number(p, text: NumberFormat.pValue(p))
+        var cell = Table.Cell.number(p, text: NumberFormat.pValue(p))
+        cell.notation = .pValue
+        return cell
     }
 
     /// Accuracies in percentage points: four significant digits tell neighbouring cells apart.

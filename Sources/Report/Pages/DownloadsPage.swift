@@ -8,8 +8,8 @@ extension ReportContent {
         return Page(path: Self.downloadsPath, title: "Downloads", breadcrumbs: Self.home, intro: [
             "The analysis behind this report as machine-readable files: numbers at full precision, exactly as the analysis wrote them.",
         ], sections: [
-            Section("Results", [.table(fileTable("Results file", ["data/results.json"]))]),
-            Section("Tables", [.table(fileTable("CSV tables", tables))]),
+            Section("Results", [.table(fileTable("Results file", ["data/results.json"] + dataFiles.keys.filter { $0 == Self.citationPath }))]),
+            Section("Tables", compressedTablesNote(tables) + [.table(fileTable("CSV tables", tables))]),
             Section("Figures", [
                 .paragraph("Every figure of the report as PNG (for the web), SVG and PDF (for papers and slides)."),
                 .table(figureTable),
@@ -17,11 +17,21 @@ extension ReportContent {
         ])
     }
 
+    /// How to open the gzip-compressed tables, when there are any: the commonest tools read them as they are.
+    /// The example is the largest of them, the one a reader is likeliest to want.
+    private func compressedTablesNote(_ tables: [String]) -> [Block] {
+        let compressed = tables.filter { $0.hasSuffix(".gz") }
+        guard let largest = compressed.max(by: { (dataFiles[$0]?.count ?? 0, $0) < (dataFiles[$1]?.count ?? 0, $1) }) else { return [] }
+        let example = String(largest.split(separator: "/").last ?? "")
+        let threshold = Self.size(Self.compressionThreshold)
+        return [.paragraph("Tables larger than \(threshold) are gzip-compressed (.csv.gz). pandas reads them as they are: pd.read_csv(\"\(example)\"); so does R's read.csv. To get the plain CSV, run gunzip -k \(example) (it keeps the compressed file).")]
+    }
+
     private func fileTable(_ caption: String, _ paths: [String]) -> Table {
         Table(caption: caption, columns: ["File", "Contents", "Size"], rows: paths.map { path in
             let name = String(path.split(separator: "/").last ?? "")
             return Table.Row(header: Table.Cell(name, link: path), cells: [
-                .note(Self.describe(file: name)), .number(dataFiles[path].map { Double($0.count) }, text: Self.size(dataFiles[path]?.count ?? 0)),
+                .note(Self.describe(file: name.hasSuffix(".gz") ? String(name.dropLast(3)) : name)), .number(dataFiles[path].map { Double($0.count) }, text: Self.size(dataFiles[path]?.count ?? 0)),
             ])
         })
     }
@@ -37,6 +47,7 @@ extension ReportContent {
         switch name {
         case "results.json": "Everything the analysis computed (schema \(Results.schemaID)): provenance, configuration, metric summaries, landscape summaries, operators, hypothesis tests, breakdowns, deciles, search algorithms (with their fixed-budget curves and runtimes)."
         case "improvability.csv": "One row per metric, operator, acceptance rule, experiment setting and starting group: reach, effective reach, improvability statistics and whether they are exact or Monte Carlo. Every tau of the report is recomputable from it."
+        case "cite.bib": "The BibTeX entry for citing this report."
         case "hypotheses.csv": "Every Kendall test: tau, p-values, Holm-adjusted p, bootstrap interval, verdict and reason."
         case "metrics.csv": "Distribution summary of each metric and whether H3's precondition holds."
         case "operators.csv": "Every generated operator: family, parameters, reach, symmetry."

@@ -4,16 +4,13 @@ import Figures
 import Search
 
 extension ReportContent {
-    /// The caption of the primary-test table of one metric and experiment: also the index's link target.
-    static func evidenceCaption(metric: String, experiment: Experiment) -> String {
-        "\(metric), \(experiment.displayName): primary tests"
+    /// The caption of the primary-test table of one acceptance rule: also the verdict grids' link target.
+    static func evidenceCaption(acceptance: AcceptanceRule) -> String {
+        "Primary tests under \(acceptance.label)"
     }
 
-    static func furtherTestsCaption(metric: String, experiment: Experiment) -> String {
-        "\(metric), \(experiment.displayName): further tests"
-    }
-
-    /// What the hypothesis claims and every Kendall test of it, one section per metric.
+    /// The verdicts at a glance, the claim, one section per acceptance rule with its primary tests (the
+    /// further tests folded beneath), then per metric the optimal reach and the figures.
     func hypothesisPage(_ hypothesis: Hypothesis) -> Page {
         var claim: [Block] = [
             .paragraph(Vocabulary.claim(hypothesis)),
@@ -24,46 +21,66 @@ extension ReportContent {
             claim.append(.definitions(results.metrics.map { Definition($0.id, Vocabulary.h3Precondition($0)) }))
         }
         let tests = results.hypotheses.filter { $0.hypothesis == hypothesis }
-        let metricSections = results.metrics.map { metric in
-            let ofMetric = tests.filter { $0.metric == metric.id }
-            var blocks: [Block] = []
-            for experiment in Experiment.allCases where ofMetric.contains(where: { $0.experiment == experiment }) {
-                let ofExperiment = ofMetric.filter { $0.experiment == experiment }
-                blocks.append(.table(testTable(ofExperiment.filter(\.primary), primary: true,
-                                               caption: Self.evidenceCaption(metric: metric.id, experiment: experiment))))
-                let further = ofExperiment.filter { !$0.primary }
-                if !further.isEmpty {
-                    blocks.append(.table(testTable(further, primary: false,
-                                                   caption: Self.furtherTestsCaption(metric: metric.id, experiment: experiment))))
-                }
+        let ruleSections = tests.uniqueKeys(\.acceptance).map { rule in
+            let ofRule = tests.filter { $0.acceptance == rule }
+            var blocks: [Block] = [.table(testTable(ofRule.filter(\.primary), primary: true, caption: Self.evidenceCaption(acceptance: rule)))]
+            let further = ofRule.filter { !$0.primary }
+            if !further.isEmpty {
+                var table = testTable(further, primary: false, caption: "Further tests under \(rule.label)")
+                let statistics = further.uniqueKeys(\.statistic.displayName).joined(separator: ", ")
+                table.foldedSummary = "Further tests under \(rule.label): \(NumberFormat.integer(further.count)) rows (\(statistics))"
+                blocks.append(.table(table))
             }
-            if blocks.isEmpty { blocks.append(.paragraph("This results file holds no test of \(hypothesis.rawValue) for this metric.")) }
-            let reach = results.optimalReach.filter { $0.metric == metric.id && $0.group == hypothesis.group }
-            if !reach.isEmpty { blocks.append(.table(optimalReachTable(reach, caption: "\(metric.id): optimal reach, \(hypothesis.group.displayName)"))) }
-            blocks += figureBlocks(.reachVsImprovability, metric: metric.id) + figureBlocks(.hittingTime, metric: metric.id)
-            return Section(metric.id, blocks)
+            return Section("Acceptance: \(rule.label)", blocks)
         }
-        return Page(path: Vocabulary.hypothesisPath(hypothesis), title: "\(hypothesis.rawValue): \(Vocabulary.shortClaim(hypothesis))",
-                    breadcrumbs: Self.home, intro: ["Every Kendall test of \(hypothesis.rawValue) in this report, per metric, experiment, acceptance rule and setting, with the figures that show them."],
-                    sections: [Section("Claim", claim)] + metricSections)
+        let metricSections = results.metrics.compactMap { metric -> Section? in
+            let reach = results.optimalReach.filter { $0.metric == metric.id && $0.group == hypothesis.group }
+            var reachTable = optimalReachTable(reach, caption: "\(metric.id): optimal reach, \(hypothesis.group.displayName)")
+            // One row per rule, setting and statistic: the figures show the curves, the table backs them up.
+            reachTable.foldedSummary = "Optimal reach of \(metric.id), \(hypothesis.group.displayName): \(NumberFormat.integer(reach.count)) rows"
+            let blocks = (reach.isEmpty ? [] : [Block.table(reachTable)])
+                + figureBlocks(.reachVsImprovability, metric: metric.id) + figureBlocks(.hittingTime, metric: metric.id)
+            return blocks.isEmpty ? nil : Section("\(metric.id): optimal reach and figures", blocks)
+        }
+        let primary = tests.filter(\.primary)
+        func verdicts(linkingInto page: Page?) -> Section {
+            let lines = VerdictGrid.lines(primary, combinations: VerdictGrid.combinations(primary), metrics: results.metrics.map(\.id)) { combination in
+                Vocabulary.hypothesisPath(hypothesis) + (page?.anchor(ofTableCaptioned: Self.evidenceCaption(acceptance: combination.acceptance)).map { "#" + $0 } ?? "")
+            }
+            let table = Table(caption: "Verdicts of the primary tests of \(hypothesis.rawValue) by experiment, acceptance rule and metric",
+                              columns: ["Experiment", "Acceptance"] + results.metrics.map(\.id), rows: lines.map { line in
+                Table.Row(header: Table.Cell(line.combination.experiment.displayName), cells: [Table.Cell(line.combination.acceptance.label)] + line.cells)
+            })
+            return Section("Verdicts", lines.isEmpty ? [.paragraph("This results file holds no test of \(hypothesis.rawValue).")] : [
+                .paragraph("Each cell counts the verdicts of the primary tests over the settings of one experiment and links to them."),
+                .table(table),
+            ])
+        }
+        var page = Page(path: Vocabulary.hypothesisPath(hypothesis), title: "\(hypothesis.rawValue): \(Vocabulary.shortClaim(hypothesis))",
+                        breadcrumbs: Self.home, intro: ["Every Kendall test of \(hypothesis.rawValue) in this report, per acceptance rule, metric, experiment and setting, with the figures that show them."],
+                        sections: [verdicts(linkingInto: nil), Section("Claim", claim)] + ruleSections + metricSections)
+        // Links only change no id, so the grid can link the anchors of the page it heads.
+        page.sections[0] = verdicts(linkingInto: page)
+        return page
     }
 
-    /// Kendall tests, one row per test; primary tables carry the bootstrap interval, further ones name the test.
+    /// Kendall tests of one acceptance rule, one row per test; primary tables carry the bootstrap interval
+    /// and the null, further ones name the test.
     func testTable(_ tests: [HypothesisTest], primary: Bool, caption: String) -> Table {
         let confidence = Vocabulary.plain(100 * results.configuration.confidence) + "% CI"
-        let columns = ["Acceptance", "Setting"] + (primary ? [] : ["Test"])
+        let columns = ["Metric", "Experiment", "Setting"] + (primary ? [] : ["Test"])
             + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence, "Null τ (mean ± SD)", "p (null)"] : []) + ["Verdict", "Note"]
         return Table(caption: caption, columns: columns, rows: tests.map { test in
-            var cells: [Table.Cell] = [Table.Cell(test.setting.displayName)]
+            var cells: [Table.Cell] = [Table.Cell(test.experiment.displayName), Table.Cell(test.setting.displayName)]
             if !primary { cells.append(Table.Cell(test.statistic.displayName)) }
             cells += [.integer(test.n), .number(test.tau), .pValue(test.pValue), .pValue(test.pOneSided), .pValue(test.pAdjusted)]
             if primary {
-                cells.append(Table.Cell(interval(test)))
+                cells.append(.interval(test.ciLower, test.ciUpper))
                 cells.append(Table.Cell(test.null.map { "\(NumberFormat.number($0.meanTau)) ± \(NumberFormat.number($0.sdTau))" } ?? NumberFormat.missing))
                 cells.append(.pValue(test.null?.pValue))
             }
             cells += [.verdict(test.verdict, beyondNull: test.beyondNull), .note(note(test))]
-            return Table.Row(header: Table.Cell(test.acceptance.label), cells: cells)
+            return Table.Row(header: Table.Cell(test.metric), cells: cells)
         })
     }
 
@@ -71,18 +88,12 @@ extension ReportContent {
     func optimalReachTable(_ entries: [OptimalReach], caption: String) -> Table {
         Table(caption: caption, columns: ["Acceptance", "Setting", "Statistic", "n", "Optimal reach", "Interval", "Curve", "Note"],
               rows: entries.map { entry in
-                  let interval = entry.ciLower.map { "[\(NumberFormat.number($0)), \(NumberFormat.number(entry.ciUpper))]" } ?? NumberFormat.missing
                   let shape = entry.monotone.map { $0 ? "monotone within its band" : "not monotone" } ?? NumberFormat.missing
                   return Table.Row(header: Table.Cell(entry.acceptance.label), cells: [
                       Table.Cell(entry.setting.displayName), Table.Cell(entry.statistic.improvability.displayName), .integer(entry.n),
-                      .number(entry.reach), Table.Cell(interval), Table.Cell(shape), .note(entry.reason ?? ""),
+                      .number(entry.reach), .interval(entry.ciLower, entry.ciUpper), Table.Cell(shape), .note(entry.reason ?? ""),
                   ])
               })
-    }
-
-    private func interval(_ test: HypothesisTest) -> String {
-        guard let lower = test.ciLower, let upper = test.ciUpper else { return NumberFormat.missing }
-        return "[\(NumberFormat.number(lower)), \(NumberFormat.number(upper))]"
     }
 
     /// Why a test is undefined, or which operators carry a tau computed over exact zeros.

@@ -7,7 +7,8 @@ extension ReportContent {
     /// The question, the verdicts at a glance, the key figure, the data and provenance.
     func indexPage(hypothesisPages: [Page]) -> Page {
         let tested = results.hypotheses.filter { $0.tau != nil }.count
-        return Page(path: "index.html", title: "Does reach predict improvability?", intro: [
+        let site = results.configuration.site
+        return Page(path: "index.html", title: "Does reach predict improvability?", intro: [site?.abstract].compactMap { $0 } + [
             "Does the reach of a search operator (the expected number of edges one proposal changes in the NATS-Bench topology space) predict its improvability (the accuracy a search using it gains per step)?",
             "Three hypotheses are tested per metric and experiment setting with Kendall's tau between reach and improvability over \(NumberFormat.integer(results.operators.count)) generated operators, with Holm's correction over all \(NumberFormat.integer(tested)) tests of this report (α = \(Vocabulary.plain(results.configuration.alpha)))."
         ], sections: [
@@ -22,7 +23,23 @@ extension ReportContent {
                 .paragraph("Source: \(results.provenance.input) (\(results.provenance.sourceKind)\(results.provenance.synthetic ? ", not NATS-Bench measurements" : "")); its SHA-256, the seed, the nasreach version and the date are at the foot of every page. Each metric is one dataset and split, analysed on its own; its page has the distribution and the locality of its landscape."),
                 .table(metricsTable),
             ]),
-        ])
+        ] + citationSection)
+    }
+
+    /// Where the report lives and the configured BibTeX entry, with the entry as a download.
+    var citationSection: [Section] {
+        let site = results.configuration.site
+        var blocks: [Block] = site?.url.map { [.paragraph("This report is published at \($0).")] } ?? []
+        if let citation = site?.citation {
+            blocks += [
+                .paragraph("To cite it, use this BibTeX entry:"),
+                .preformatted(citation),
+                .table(Table(caption: "Citation file", columns: ["File", "Contents"], rows: [
+                    Table.Row(header: Table.Cell(Self.citationPath, link: Self.citationPath), cells: [.note("The BibTeX entry above, for reference managers")]),
+                ])),
+            ]
+        }
+        return blocks.isEmpty ? [] : [Section("Cite this report", blocks)]
     }
 
     /// The search algorithms' findings in brief, linking their page.
@@ -39,27 +56,16 @@ extension ReportContent {
     /// One row per hypothesis and (experiment, acceptance), one column per metric.
     func verdictTable(hypothesisPages: [Page]) -> Table {
         let primary = results.hypotheses.filter(\.primary)
-        struct Combination: Hashable {
-            var experiment: Experiment
-            var acceptance: AcceptanceRule
-        }
-        let combinations = Experiment.allCases.flatMap { experiment in
-            primary.filter { $0.experiment == experiment }.uniqueKeys { Combination(experiment: $0.experiment, acceptance: $0.acceptance) }
-        }
+        let combinations = VerdictGrid.combinations(primary)
         var rows: [Table.Row] = []
         for (hypothesis, page) in zip(Hypothesis.allCases, hypothesisPages) {
-            let ofHypothesis = primary.filter { $0.hypothesis == hypothesis }
-            for combination in combinations {
-                let tests = ofHypothesis.filter { $0.experiment == combination.experiment && $0.acceptance == combination.acceptance }
-                guard !tests.isEmpty else { continue }
-                let cells = results.metrics.map { metric -> Table.Cell in
-                    let summary = VerdictSummary(tests.filter { $0.metric == metric.id })
-                    let anchor = page.anchor(ofTableCaptioned: Self.evidenceCaption(metric: metric.id, experiment: combination.experiment))
-                    return Table.Cell(summary.text, link: summary.total > 0 ? page.path + (anchor.map { "#" + $0 } ?? "") : nil,
-                                      cssClass: summary.cssClass)
-                }
-                rows.append(Table.Row(header: Table.Cell(hypothesis.rawValue, link: page.path),
-                                      cells: [Table.Cell(combination.experiment.displayName), Table.Cell(combination.acceptance.label)] + cells))
+            let lines = VerdictGrid.lines(primary.filter { $0.hypothesis == hypothesis }, combinations: combinations,
+                                          metrics: results.metrics.map(\.id)) { combination in
+                page.path + (page.anchor(ofTableCaptioned: Self.evidenceCaption(acceptance: combination.acceptance)).map { "#" + $0 } ?? "")
+            }
+            rows += lines.map { line in
+                Table.Row(header: Table.Cell(hypothesis.rawValue, link: page.path),
+                          cells: [Table.Cell(line.combination.experiment.displayName), Table.Cell(line.combination.acceptance.label)] + line.cells)
             }
         }
         return Table(caption: "Verdicts of the primary tests by hypothesis, experiment, acceptance rule and metric",

@@ -9,23 +9,42 @@ public struct ReportContent: Sendable {
     public let output: AnalysisOutput
     /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
     public let figures: [FigureEntry]
-    /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder holds them.
+    /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder
+    /// holds them, except that a table above `compressionThreshold` bytes is `data/tables/*.csv.gz`; and
+    /// `cite.bib` when the configuration has a citation.
     public let dataFiles: [String: Data]
 
     public static let siteTitle = "nasreach: reach and improvability in NATS-Bench"
 
-    /// - Parameter figures: defaults to `FigureCatalog.entries(for: output.results)`.
-    public init(output: AnalysisOutput, figures: [FigureEntry]? = nil) throws {
+    /// 1 MiB: below it a table opens in a spreadsheet straight from the browser; above it (the
+    /// improvability table runs to tens of megabytes) gzip shrinks the site several times over.
+    public static let compressionThreshold = 1 << 20
+
+    /// - Parameters:
+    ///   - figures: defaults to `FigureCatalog.entries(for: output.results)`.
+    ///   - compressionThreshold: tables larger than this many bytes ship gzip-compressed.
+    public init(output: AnalysisOutput, figures: [FigureEntry]? = nil, compressionThreshold: Int = Self.compressionThreshold) throws {
         self.output = output
         self.figures = figures ?? FigureCatalog.entries(for: output.results)
         var files: [String: Data] = [:]
         var pending = try output.files()
         // Each table leaves `pending` as it is converted, so a large table is never held twice.
         for path in pending.keys.sorted() where path == "results.json" || (path.hasPrefix("tables/") && path.hasSuffix(".csv")) {
-            files["data/" + path] = Data(pending.removeValue(forKey: path)!)
+            let data = Data(pending.removeValue(forKey: path)!)
+            if path.hasPrefix("tables/"), data.count > compressionThreshold {
+                files["data/" + path + ".gz"] = try Gzip.compress(data)
+            } else {
+                files["data/" + path] = data
+            }
+        }
+        if let citation = output.results.configuration.site?.citation {
+            files[Self.citationPath] = Data((citation.hasSuffix("\n") ? citation : citation + "\n").utf8)
         }
         dataFiles = files
     }
+
+    /// The BibTeX entry of `site.citation`, at the site root.
+    static let citationPath = "cite.bib"
 
     var results: Results { output.results }
 
@@ -35,8 +54,9 @@ public struct ReportContent: Sendable {
         let pages = [indexPage(hypothesisPages: hypothesisPages)] + hypothesisPages + results.metrics.map(metricPage)
             + [searchAlgorithmsPage, reproductionPage, methodsPage, downloadsPage]
         let source = results.provenance
+        let site = results.configuration.site
         return SiteModel(
-            title: Self.siteTitle,
+            title: site?.title ?? Self.siteTitle,
             isSynthetic: source.synthetic,
             provenance: Provenance(input: source.input, inputSHA256: source.inputSHA256, seed: source.seed,
                                    version: source.version, generatedAt: source.generatedAt),
@@ -45,7 +65,7 @@ public struct ReportContent: Sendable {
                 + results.metrics.map { Link($0.id, to: Vocabulary.metricPath($0)) }
                 + [Link("Search algorithms", to: Self.searchAlgorithmsPath), Link("Reproduction", to: Self.reproductionPath),
                    Link("Methods", to: Self.methodsPath), Link("Downloads", to: Self.downloadsPath)],
-            pages: pages)
+            pages: pages, authors: site?.authors ?? [], affiliation: site?.affiliation, abstract: site?.abstract, url: site?.url)
     }
 
     static let methodsPath = "methods.html"

@@ -91,7 +91,7 @@ extension ReportContent {
                 Table.Row(header: Table.Cell(record.algorithm.displayName), cells: [
                     Table.Cell(record.metric), Table.Cell(entry.target), .accuracy(entry.threshold),
                     .number(entry.queries, text: entry.queries.map { NumberFormat.number($0) } ?? "∞"),
-                    Table.Cell("[\(entry.ciLower.map { NumberFormat.number($0) } ?? "∞"), \(entry.ciUpper.map { NumberFormat.number($0) } ?? "∞")]"),
+                    .interval(entry.ciLower, entry.ciUpper, missingIsUnbounded: true),
                     .percent(entry.successRate),
                     .number(entry.meanQueries, text: "\(NumberFormat.number(entry.meanQueries)) ± \(NumberFormat.number(entry.standardError))"),
                     .number(entry.medianQueries),

@@ -48,8 +48,8 @@ enum Vocabulary {
         let skew = NumberFormat.fixed(metric.skewness, digits: 2)
         let share = NumberFormat.fixed(100 * metric.shareAboveMean, digits: 1)
         let shape = metric.skewness < 0
-            ? "The skewness is \(skew): a long tail of poor cells below a pile-up of accurate ones (negative skewness in the usual convention, what the seed calls \"skewed right\")"
-            : "The skewness is \(skew): the accuracies are not piled up at the high end (not negatively skewed, so not \"skewed right\" in the seed's sense)"
+            ? "The skewness is \(skew): a long tail of poor cells below a pile-up of accurate ones (a negatively skewed distribution)"
+            : "The skewness is \(skew): the accuracies are not piled up at the high end (the distribution is not negatively skewed)"
         return shape + "; \(share)% of cells lie above the mean, so the precondition \"many accurate architectures\" "
             + (metric.h3PreconditionHolds ? "holds." : "does not hold.")
     }
