@@ -1,12 +1,12 @@
 /// `svg` with every `id="…"` and every `#…` reference (`href="#…"`, `url(#…)`) renamed to
-/// `prefix-stem-n`: `stem` is the id's leading letters (`glyph`, `clip`, `surface`, …) and `n` counts
-/// distinct ids in order of first appearance.
+/// `p-stem-n`: `p` is `svgIDPrefix(figureID)`, `stem` is the id's leading letters (`glyph`, `clip`,
+/// `surface`, …) and `n` counts distinct ids in order of first appearance.
 ///
-/// The prefix keeps several figures inlined in one HTML page from clashing; the renumbering makes the
-/// bytes independent of Cairo's process-wide surface counter, so the same figure always gives the
-/// same SVG.
-public func prefixingSVGIDs(_ svg: String, with prefix: String) -> String {
-    let prefix = svgIDPrefix(prefix)
+/// The prefix, different per figure, keeps several figures inlined in one HTML page from clashing; the
+/// renumbering makes the bytes independent of Cairo's process-wide surface counter, so the same figure
+/// always gives the same SVG.
+public func prefixingSVGIDs(_ svg: String, with figureID: String) -> String {
+    let prefix = svgIDPrefix(figureID)
     let bytes = Array(svg.utf8)
     let openers: [(pattern: [UInt8], terminator: UInt8, needsSpaceBefore: Bool)] = [
         (Array("id=\"".utf8), UInt8(ascii: "\""), true),
