@@ -188,7 +188,7 @@ struct Painter {
         guard colors.count == 1, let color = colors.first else {
             let image = stamped(CAIRO_FORMAT_ARGB32)
             defer { cairo_surface_destroy(image) }
-            if let png = try? PNGEncoder.encode(image, compressionLevel: PNGEncoder.embeddedCompressionLevel) { attachPNG(png, to: image) }
+            if let png = try? PNGEncoder.encode(image) { attachPNG(png, to: image) }
             place(image, asMaskOf: nil)
             return
         }
@@ -206,7 +206,7 @@ struct Painter {
         cairo_set_source_rgb(layer, color.red, color.green, color.blue)
         cairo_mask_surface(layer, mask, 0, 0)
         cairo_destroy(layer)
-        if let png = try? PNGEncoder.encode(mask: mask, color: color, compressionLevel: PNGEncoder.embeddedCompressionLevel) {
+        if let png = try? PNGEncoder.encode(mask: mask, color: color) {
             attachPNG(png, to: image)
         }
         place(image, asMaskOf: nil)

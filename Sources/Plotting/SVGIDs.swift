@@ -1,12 +1,12 @@
 /// `svg` with every `id="…"` and every `#…` reference (`href="#…"`, `url(#…)`) renamed to
-/// `prefix-stem-n`: `stem` is the id's leading letters (`glyph`, `clip`, `surface`, …) and `n` counts
-/// distinct ids in order of first appearance.
+/// `p-stem-n`: `p` is `svgIDPrefix(figureID)`, `stem` is the id's leading letters (`glyph`, `clip`,
+/// `surface`, …) and `n` counts distinct ids in order of first appearance.
 ///
-/// The prefix keeps several figures inlined in one HTML page from clashing; the renumbering makes the
-/// bytes independent of Cairo's process-wide surface counter, so the same figure always gives the
-/// same SVG.
-public func prefixingSVGIDs(_ svg: String, with prefix: String) -> String {
-    let prefix = svgIDPrefix(prefix)
+/// The prefix, different per figure, keeps several figures inlined in one HTML page from clashing; the
+/// renumbering makes the bytes independent of Cairo's process-wide surface counter, so the same figure
+/// always gives the same SVG.
+public func prefixingSVGIDs(_ svg: String, with figureID: String) -> String {
+    let prefix = svgIDPrefix(figureID)
     let bytes = Array(svg.utf8)
     let openers: [(pattern: [UInt8], terminator: UInt8, needsSpaceBefore: Bool)] = [
         (Array("id=\"".utf8), UInt8(ascii: "\""), true),
@@ -50,8 +50,13 @@ private func matches(_ pattern: [UInt8], in bytes: [UInt8], at offset: Int) -> B
     offset + pattern.count <= bytes.count && bytes[offset..<offset + pattern.count].elementsEqual(pattern)
 }
 
-/// `id` reduced to characters valid in an XML id and a CSS selector, starting with a letter.
+/// A short name for figure `id`, valid in an XML id and a CSS selector: "f" and seven base-36 digits of
+/// its FNV-1a hash. Every glyph of a figure's text is a `<use>` naming its symbol, so a prefix as long
+/// as the figure's path made a sixth of the bytes of a large SVG; 36⁷ names keep the figures of one
+/// report apart (a clash between two of a hundred figures has odds of about one in ten million).
 func svgIDPrefix(_ id: String) -> String {
-    let cleaned = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
-    return cleaned.first?.isLetter == true ? cleaned : "f" + cleaned
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+    let digits = String(hash % 78_364_164_096, radix: 36)
+    return "f" + String(repeating: "0", count: 7 - digits.count) + digits
 }

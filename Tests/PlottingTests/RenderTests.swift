@@ -1,5 +1,5 @@
 import Foundation
-import Plotting
+@testable import Plotting
 import Testing
 
 #if canImport(FoundationXML)
@@ -25,7 +25,9 @@ private func bigEndian32(_ bytes: [UInt8], at offset: Int) -> Int {
     parser.delegate = collector
     #expect(parser.parse(), "\(String(describing: parser.parserError))")
     #expect(!collector.ids.isEmpty, "Cairo's SVG defines glyphs and clips")
-    #expect(collector.ids.allSatisfy { $0.hasPrefix("fig_1-") }, "\(collector.ids.filter { !$0.hasPrefix("fig_1-") })")
+    let prefix = svgIDPrefix("fig 1") + "-"
+    #expect(prefix.count == 9 && prefix != svgIDPrefix("fig 2") + "-", "short, and different per figure")
+    #expect(collector.ids.allSatisfy { $0.hasPrefix(prefix) }, "\(collector.ids.filter { !$0.hasPrefix(prefix) })")
     #expect(collector.references.allSatisfy { collector.ids.contains($0) }, "every #reference resolves")
     #expect(collector.references.count > 0)
     #expect(svg.contains("width=\"900px\" height=\"620px\""))
@@ -33,7 +35,8 @@ private func bigEndian32(_ bytes: [UInt8], at offset: Int) -> Int {
 
 @Test func prefixingRewritesIDsAndReferencesOnly() {
     let svg = ##"<g id="glyph0-1"/><use xlink:href="#glyph0-1"/><g clip-path="url(#clip1)" fill="#ff0000"/>"##
-    #expect(prefixingSVGIDs(svg, with: "a") == ##"<g id="a-glyph-1"/><use xlink:href="#a-glyph-1"/><g clip-path="url(#a-clip-2)" fill="#ff0000"/>"##)
+    let a = svgIDPrefix("a")
+    #expect(prefixingSVGIDs(svg, with: "a") == ##"<g id="\##(a)-glyph-1"/><use xlink:href="#\##(a)-glyph-1"/><g clip-path="url(#\##(a)-clip-2)" fill="#ff0000"/>"##)
 }
 
 @Test func pdfHasHeaderAndTrailerAndGivenDate() throws {
