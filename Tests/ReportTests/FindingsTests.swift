@@ -35,6 +35,23 @@ struct FindingsTests {
         #expect(Findings.terminalLines(changed) != Findings.terminalLines(Self.results))
     }
 
+    @Test("a falsified fixed-threshold test is explained by its measured tau, not by a fixed sentence")
+    func hittingTimeFailureFollowsTau() throws {
+        var tests = Self.results.hypotheses.filter { $0.primary && $0.experiment == .fixedThreshold && $0.tau != nil }
+        try #require(tests.count >= 2)
+        tests = Array(tests.prefix(2))
+        for i in tests.indices { tests[i].verdict = .falsified }
+        tests[0].tau = -0.31
+        tests[1].tau = -0.12
+        let sooner = try #require(Findings.failureSentence(tests))
+        #expect(sooner.contains("over the 2 falsified fixed-threshold tests tau from −0.310 to −0.120: larger-reach operators reached θ sooner in 2 of them."))
+        tests[1].tau = 0.25
+        let mixed = try #require(Findings.failureSentence(tests))
+        #expect(mixed.contains("reached θ sooner in 1 of them and later in 1."))
+        tests.removeAll { $0.experiment == .fixedThreshold }
+        #expect(Findings.hittingTimeFailureSentence(tests) == nil)
+    }
+
     @Test("exact zeros are named undefined by construction, with the median and fraction tests beside them")
     func exactZeros() {
         let h3 = Findings.paragraphs(Self.results).first { $0.hypothesis == .h3 }!.text

@@ -75,10 +75,22 @@ public enum Findings {
             return "under \(place.acceptance) with a \(place.experiment.displayName) (\(list(settings.prefix(4).map { $0 }, more: settings.count - 4))) on \(list(metrics.prefix(3).map { $0 }, more: metrics.count - 3))"
         }
         var sentence = "It fails " + list(described, more: places.count - 3) + "."
-        if falsified.contains(where: { $0.acceptance == .always && $0.experiment == .fixedThreshold }) {
-            sentence += " With a fixed threshold the statistic is the hitting time: there larger-reach operators reach θ sooner, since a long jump draws a nearly fresh cell while a local walk moves through the neighbourhood it starts in."
-        }
+        if let hitting = hittingTimeFailureSentence(falsified) { sentence += " " + hitting }
         return sentence
+    }
+
+    /// What the falsified fixed-threshold tests measured: their statistic is the mean hitting time, so the
+    /// sign of tau says whether larger-reach operators reached θ sooner or later there.
+    static func hittingTimeFailureSentence(_ falsified: [HypothesisTest]) -> String? {
+        let taus = falsified.filter { $0.experiment == .fixedThreshold }.compactMap(\.tau)
+        guard let low = taus.min(), let high = taus.max() else { return nil }
+        let sooner = taus.count { $0 < 0 }, later = taus.count { $0 > 0 }
+        let range = low == high ? "tau = \(NumberFormat.number(low))" : "tau from \(NumberFormat.number(low)) to \(NumberFormat.number(high))"
+        var outcomes: [String] = []
+        if sooner > 0 { outcomes.append("larger-reach operators reached θ sooner in \(sooner) of them") }
+        if later > 0 { outcomes.append("later in \(later)") }
+        let measured = outcomes.isEmpty ? "" : ": " + list(outcomes)
+        return "With a fixed threshold the statistic is the mean hitting time; over the \(taus.count) falsified fixed-threshold \(taus.count == 1 ? "test" : "tests") \(range)\(measured)."
     }
 
     /// Exact zeros by construction, and what the median and fraction tests say beside them.
