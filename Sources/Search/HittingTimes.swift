@@ -286,24 +286,10 @@ struct ReferenceSolutions: Sendable {
         return combination(solving: reduced, transient: transient)
     }
 
-    /// V y with y solving the m×m system `reduced` · y = Vᵀ 1_T (Gaussian elimination with partial pivoting).
+    /// V y with y solving the m×m system `reduced` · y = Vᵀ 1_T.
     private func combination(solving reduced: [Double], transient: [Double]) -> [Double]? {
         let m = basis.count
-        var a = reduced, y = basis.map { ReferenceSolutions.dot($0, transient) }
-        for column in 0..<m {
-            let pivot = (column..<m).max { abs(a[$0 * m + column]) < abs(a[$1 * m + column]) }!
-            guard a[pivot * m + column] != 0 else { return nil }
-            for k in 0..<m { a.swapAt(column * m + k, pivot * m + k) }
-            y.swapAt(column, pivot)
-            for row in column + 1 ..< m {
-                let factor = a[row * m + column] / a[column * m + column]
-                for k in column..<m { a[row * m + k] -= factor * a[column * m + k] }
-                y[row] -= factor * y[column]
-            }
-        }
-        for row in stride(from: m - 1, through: 0, by: -1) {
-            y[row] = (y[row] - (row + 1 ..< m).reduce(0.0) { $0 + a[row * m + $1] * y[$1] }) / a[row * m + row]
-        }
+        guard let y = DenseSystem.solve(reduced, basis.map { ReferenceSolutions.dot($0, transient) }, size: m, columns: 1) else { return nil }
         var solution = [Double](repeating: 0, count: Cell.count)
         for (k, v) in basis.enumerated() {
             for x in 0..<Cell.count { solution[x] += y[k] * v[x] }

@@ -7,10 +7,12 @@ import Statistics
 /// - `always` + isotropic operator: the spectral engine (exact, every group incl. deciles);
 /// - `always` + `op-kernel`: the product-kernel engine (exact, every group);
 /// - fitness-dependent rule + `k-edit(k)`, k ≤ `dynamicProgrammingMaxK`: dynamic programming (exact, every group);
-/// - fitness-dependent rule + any other isotropic operator at L = 1: the one-step tables (exact, every group);
+/// - fitness-dependent rule + any other isotropic operator at L = 1 and 2: the one- and two-step tables (exact,
+///   every group);
 /// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all` (isotropic operators under a
 ///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x));
-/// - fixed threshold: exact (Krylov solve, `HittingTimes`) under `always`, Monte Carlo with a cap otherwise.
+/// - fixed threshold: exact under `always` (Krylov solve, `HittingTimes`) and, for distance laws charging
+///   every distance, under `improving` and `non-worsening` (`MonotoneHittingTimes`); Monte Carlo with a cap otherwise.
 /// Monte Carlo starts are sampled once per group, the same for every operator (common random starts
 /// sharpen comparisons between operators); every walk has its own stream keyed by operator index,
 /// rule, setting, group, start and walk.
@@ -26,6 +28,10 @@ public struct ImprovabilityExperiment: Sendable {
     let changeTolerance: Double
     let pathLengths: [Int]
     let oneStepTables: [AcceptanceRule: OneStepTables]
+    /// The two-step tables of the same rules, when the experiment also has L = 2.
+    let twoStepTables: [AcceptanceRule: TwoStepTables]
+    /// `improving` and `non-worsening` hitting times, one per threshold (built with the one-step tables).
+    let monotoneHittingTimes: [AcceptanceRule: [MonotoneHittingTimes]]
     /// One per threshold, in `thresholds` order.
     let hittingTimes: [HittingTimes]
 
@@ -40,7 +46,8 @@ public struct ImprovabilityExperiment: Sendable {
         operationCounts = groups.map { ProductKernelEngine.operationCounts(of: $0.members) }
         changeTolerance = 1e-12 * (fitness.values.map(abs).max() ?? 0)
         pathLengths = Array(Set(settings.pathLengths)).sorted()
-        oneStepTables = ImprovabilityExperiment.oneStepTables(fitness: fitness, settings: settings)
+        let tables = ImprovabilityExperiment.stepTables(fitness: fitness, settings: settings, thresholds: thresholds)
+        (oneStepTables, twoStepTables, monotoneHittingTimes) = (tables.oneStep, tables.twoStep, tables.monotoneHitting)
         let solvesHittingTimes = settings.acceptanceRules.contains(.always)
         hittingTimes = thresholds.map { threshold in
             let solver = HittingTimes(fitness: fitness, threshold: threshold.value)
@@ -112,8 +119,10 @@ public struct ImprovabilityExperiment: Sendable {
         if let pi = op.distanceDistribution, let tables = oneStepTables[rule] {
             let expectations = OneStepExpectations(change: tables.expectedChange(distanceDistribution: pi),
                                                    moved: tables.expectedDistanceMoved(distanceDistribution: pi))
+            let twoStep = twoStepTables[rule]
             return exactOneStepRows(op, rule: rule, expectations: expectations)
-                + monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths.filter { $0 > 1 },
+                + (twoStep.map { exactTwoStepRows(op, rule: rule, tables: $0) } ?? [])
+                + monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths.filter { $0 > (twoStep == nil ? 1 : 2) },
                                             expectations: expectations)
         }
         return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths)
@@ -177,14 +186,15 @@ public struct ImprovabilityExperiment: Sendable {
 
     func fixedThresholdRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
         thresholds.enumerated().flatMap { t, threshold in
-            // Nil when a start never reaches θ (infinite mean): Monte Carlo then reports the censoring.
-            let solution = rule == .always ? hittingTimes[t].solve(op) : nil
+            // Nil when no exact engine applies, or a start never reaches θ (infinite mean): Monte Carlo then
+            // reports the censoring.
+            let solution = exactHittingTimes(op, rule: rule, threshold: t)
             return threshold.groups.compactMap { id -> ImprovabilityRow? in
                 guard let g = groups.firstIndex(where: { $0.id == id }) else { return nil }
                 let below = groups[g].members.filter { fitness.values[$0] < threshold.value }
                 guard !below.isEmpty else { return nil }
                 if let solution {
-                    return exactHittingRow(op, group: id, below: below, threshold: threshold, solution: solution)
+                    return exactHittingRow(op, rule: rule, group: id, below: below, threshold: threshold, solution: solution)
                 }
                 return monteCarloHittingRow(op, rule: rule, group: id, below: below, threshold: threshold,
                                             startKey: 0x7E57_0000 ^ UInt64(t << 8 | g),

@@ -66,6 +66,12 @@ public struct OneStepTables: Sendable {
 
     private func mix(_ table: [Double], weights: [Double]) -> [Double] {
         precondition(weights.count == Cell.edgeCount + 1)
+        return OneStepTables.combination(of: table, weights: weights)
+    }
+
+    /// Σ_k weights[k] · table[k · N ..< (k + 1) · N].
+    static func combination(of table: [Double], weights: [Double]) -> [Double] {
+        precondition(table.count == weights.count * Cell.count)
         var result = [Double](repeating: 0, count: Cell.count)
         table.withUnsafeBufferPointer { table in
             result.withUnsafeMutableBufferPointer { out in
@@ -98,6 +104,8 @@ struct SortedSubcubes: Sendable {
     /// Σ_{l ≥ i} (v_l − v_i) over the rest of i's subcube: sums of non-negative terms, so no cancellation.
     let upperExcess: [Double]
     let cubeStart: [Int32]
+    /// The cell at each sorted position (ties by code), so sums of any vector can follow the sorted order.
+    let order: [Int32]
 
     init(fitness function: FitnessFunction, threads: Int) {
         let n = Cell.count
@@ -108,30 +116,35 @@ struct SortedSubcubes: Sendable {
         values = perSet.flatMap(\.values)
         upperExcess = perSet.flatMap(\.upperExcess)
         cubeStart = perSet.enumerated().flatMap { set, sorted in sorted.cubeStart.map { Int32(set * n + $0) } }
+        order = perSet.flatMap(\.order)
     }
 
     static func cubeSize(_ set: Int) -> Int { Cell.strides[Cell.edgeCount - set.nonzeroBitCount] }
 
-    private static func sortSubcubes(of set: Int, fitness: [Double]) -> (values: [Double], upperExcess: [Double], cubeStart: [Int]) {
+    private static func sortSubcubes(of set: Int, fitness: [Double])
+        -> (values: [Double], upperExcess: [Double], cubeStart: [Int], order: [Int32]) {
         let n = Cell.count, size = cubeSize(set)
         let fixedEdges = (0..<Cell.edgeCount).filter { set & (1 << $0) != 0 }
         // The subcube's index: x's digits on the fixed edges as a base-5 number.
         let cubeStart = (0..<n).map { x in
             fixedEdges.enumerated().reduce(0) { $0 + (x / Cell.strides[$1.element]) % 5 * Cell.strides[$1.offset] } * size
         }
-        var values = [Double](repeating: 0, count: n), filled = [Int](repeating: 0, count: n / size)
+        var order = [Int32](repeating: 0, count: n), filled = [Int](repeating: 0, count: n / size)
         for x in 0..<n {
-            values[cubeStart[x] + filled[cubeStart[x] / size]] = fitness[x]
+            order[cubeStart[x] + filled[cubeStart[x] / size]] = Int32(x)
             filled[cubeStart[x] / size] += 1
         }
         var upperExcess = [Double](repeating: 0, count: n)
         for start in stride(from: 0, to: n, by: size) {
-            values[start ..< start + size].sort()
+            order[start ..< start + size].sort { (fitness[Int($0)], $0) < (fitness[Int($1)], $1) }
+        }
+        let values = order.map { fitness[Int($0)] }
+        for start in stride(from: 0, to: n, by: size) {
             for i in stride(from: start + size - 2, through: start, by: -1) {
                 upperExcess[i] = upperExcess[i + 1] + Double(start + size - 1 - i) * (values[i + 1] - values[i])
             }
         }
-        return (values, upperExcess, cubeStart)
+        return (values, upperExcess, cubeStart, order)
     }
 
     /// Metropolis only (nil otherwise): for each sorted position i, (P_i, Q_i) at 2i, 2i+1 with

@@ -70,12 +70,13 @@ struct OneStepTableTests {
         #expect(one.change == two.change && one.acceptance == two.acceptance)
     }
 
-    /// The exact L = 1 group statistics against every start of the group walked many times.
-    @Test(arguments: [AcceptanceRule.improving, .metropolis(temperature: 0.5)])
-    func exactGroupMeansMatchMonteCarlo(rule: AcceptanceRule) {
+    /// The exact L = 1 and L = 2 group statistics (one- and two-step tables) against every start of the
+    /// group walked many times.
+    @Test(arguments: [AcceptanceRule.improving, .metropolis(temperature: 0.5)], [1, 2])
+    func exactGroupMeansMatchMonteCarlo(rule: AcceptanceRule, length: Int) {
         let fitness = OneStepTableTests.synthetic
         var settings = SearchSettings.default
-        settings.pathLengths = [1]
+        settings.pathLengths = [1, 2]
         settings.acceptanceRules = [rule]
         settings.thresholdPercentiles = []
         let experiment = ImprovabilityExperiment(fitness: fitness, settings: settings)
@@ -85,15 +86,15 @@ struct OneStepTableTests {
             let rows = experiment.fixedLengthRows(op, rule: rule, spheres: [:], streams: SeededGenerator(seed: 1))
             let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
             for group in experiment.groups.prefix(2) {
-                let row = rows.first { $0.group == group.id }!
+                let row = rows.first { $0.group == group.id && $0.pathLength == length }!
                 #expect(row.method == .exact && row.standardError == nil)
                 var changes: [Double] = [], moved: [Double] = []
                 for (s, start) in group.members.enumerated() {
                     for w in 0..<16 {
                         var generator = SeededGenerator(seed: 77, stream: UInt64(s * 16 + w))
-                        let step = walker.walk(from: start, pathLengths: [1], using: &generator)[0]
-                        changes.append(step.fitness - f[start])
-                        moved.append(Double(step.moved))
+                        let step = walker.walk(from: start, pathLengths: [length], using: &generator)[0]
+                        changes.append((step.fitness - f[start]) / Double(length))
+                        moved.append(Double(step.moved) / Double(length))
                     }
                 }
                 let (mean, error) = experiment.meanAndStandardError(changes)
