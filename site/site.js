@@ -51,7 +51,8 @@
    <figure> names a point-data script (data-point-data, written beside the PNG by the Figures stage)
    gets a tooltip for the point under the pointer or finger and checkboxes that dim the families left
    out. The PNG stays as it is: print and readers without JavaScript see the same figure. The data is a
-   script, not JSON, because browsers block fetch() of files opened from disk. */
+   script, not JSON, because browsers block fetch() of files opened from disk; points name operators by
+   their index in one table for the whole site (data-operators), loaded first. */
 (function () {
   "use strict";
 
@@ -79,7 +80,7 @@
     return String(Number(value.toPrecision(4)));
   }
 
-  function enhance(figure, data) {
+  function enhance(figure, data, operators) {
     var image = figure.querySelector("img");
     if (!image) { return; }
     var stage = document.createElement("div");
@@ -100,9 +101,7 @@
     var colors = {};
     data.families.forEach(function (family) { colors[family.name] = family.color; });
     var shown = {};
-    var present = data.families.filter(function (family) {
-      return data.operators.some(function (op) { return op.family === family.name; });
-    });
+    var present = data.families;
     present.forEach(function (family) { shown[family.name] = true; });
     var current = null;
 
@@ -117,7 +116,7 @@
           context.fillStyle = "rgba(255, 255, 255, 0.8)";
           context.fillRect(panel.plot[0], panel.plot[1], panel.plot[2], panel.plot[3]);
           panel.points.forEach(function (point) {
-            var family = data.operators[point[0]].family;
+            var family = operators[point[0]].family;
             if (!shown[family]) { return; }
             var at = pixel(panel, point);
             context.fillStyle = colors[family] || "#000000";
@@ -149,7 +148,7 @@
         var p = panel.plot;
         if (x < p[0] - reach || x > p[0] + p[2] + reach || y < p[1] - reach || y > p[1] + p[3] + reach) { return; }
         panel.points.forEach(function (point) {
-          if (!shown[data.operators[point[0]].family]) { return; }
+          if (!shown[operators[point[0]].family]) { return; }
           var at = pixel(panel, point);
           var distance = Math.hypot(at.x - x, at.y - y);
           if (distance <= reach && (!best || distance < best.distance)) {
@@ -173,7 +172,7 @@
       current = hit;
       draw();
       if (!hit) { tooltip.hidden = true; return; }
-      var op = data.operators[hit.point[0]];
+      var op = operators[hit.point[0]];
       tooltip.textContent = "";
       tooltip.appendChild(line("operator", op.id));
       tooltip.appendChild(line("family", op.family));
@@ -220,14 +219,25 @@
     figure.setAttribute("data-points", String(data.panels.reduce(function (sum, panel) { return sum + panel.points.length; }, 0)));
   }
 
-  document.querySelectorAll("figure[data-point-data]").forEach(function (figure) {
+  function load(source, done, failed) {
     var script = document.createElement("script");
-    script.src = figure.getAttribute("data-point-data");
-    script.addEventListener("load", function () {
-      var data = registry()[figure.getAttribute("data-figure")];
-      if (data) { enhance(figure, data); } else { figure.setAttribute("data-points", "missing"); }
-    });
-    script.addEventListener("error", function () { figure.setAttribute("data-points", "missing"); });
+    script.src = source;
+    script.addEventListener("load", done);
+    script.addEventListener("error", failed);
     document.head.appendChild(script);
-  });
+  }
+
+  var figures = document.querySelectorAll("figure[data-point-data]");
+  if (!figures.length) { return; }
+  function missing() { figures.forEach(function (figure) { figure.setAttribute("data-points", "missing"); }); }
+  load(figures[0].getAttribute("data-operators"), function () {
+    var operators = window.nasreachOperators;
+    if (!operators) { missing(); return; }
+    figures.forEach(function (figure) {
+      load(figure.getAttribute("data-point-data"), function () {
+        var data = registry()[figure.getAttribute("data-figure")];
+        if (data) { enhance(figure, data, operators); } else { figure.setAttribute("data-points", "missing"); }
+      }, function () { figure.setAttribute("data-points", "missing"); });
+    });
+  }, missing);
 })();

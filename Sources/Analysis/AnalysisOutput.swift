@@ -39,23 +39,39 @@ public struct AnalysisOutput: Sendable {
     /// Canonical JSON (see `JSONRecordEncoder`): equal results give equal bytes.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] { try JSONRecordEncoder.encode(value) }
 
-    public func files() throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = ["results.json": try Self.encode(results)]
-        files["tables/improvability.csv"] = try CSVRecordEncoder.table(records)
-        files["tables/hypotheses.csv"] = try CSVRecordEncoder.table(results.hypotheses)
-        files["tables/operators.csv"] = try CSVRecordEncoder.table(results.operators)
-        files["tables/breakdowns.csv"] = try CSVRecordEncoder.table(results.breakdowns)
-        files["tables/deciles.csv"] = try CSVRecordEncoder.table(results.deciles)
-        files["tables/search-algorithms.csv"] = try CSVRecordEncoder.table(SearchAlgorithmRow.rows(results.searchAlgorithms))
-        files["tables/metrics.csv"] = try CSVRecordEncoder.table(results.metrics)
-        files["tables/landscape.csv"] = try CSVRecordEncoder.table(results.metrics.compactMap { metric in
-            results.landscape[metric.id].map { LandscapeRow(metric: metric.id, $0) }
-        })
-        for cellTable in cells { files["tables/" + cellTable.fileName] = try CSVRecordEncoder.table(cellTable.rows) }
+    /// The results folder: `results.json`, every table at full precision (`tables`), and a shard's records.
+    public func files(threads: Int = 1) throws -> [String: [UInt8]] {
+        var files = try tables(numbers: .exact, threads: threads)
+        files["results.json"] = try Self.encode(results)
         if results.shard != nil {
             files["shard-records.json"] = try Self.encode(ShardRecords(records: records, decileRecords: decileRecords,
                                                                       nulls: results.metrics.compactMap { m in nulls[m.id].map { MetricNull(metric: m.id, null: $0) } }))
         }
+        return files
+    }
+
+    /// Every table by path, `tables/<name>.csv`; the improvability table is whole unless `splitByMetric`,
+    /// then `tables/improvability-<metric slug>.csv` each.
+    public func tables(numbers: CSVRecordEncoder.Numbers, splitByMetric: Bool = false, threads: Int = 1) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        if splitByMetric {
+            let byMetric = Dictionary(grouping: records, by: \.metric)
+            for metric in results.metrics {
+                files["tables/improvability-\(metric.slug).csv"] = try CSVRecordEncoder.table(byMetric[metric.id] ?? [], numbers: numbers, threads: threads)
+            }
+        } else {
+            files["tables/improvability.csv"] = try CSVRecordEncoder.table(records, numbers: numbers, threads: threads)
+        }
+        files["tables/hypotheses.csv"] = try CSVRecordEncoder.table(results.hypotheses, numbers: numbers)
+        files["tables/operators.csv"] = try CSVRecordEncoder.table(results.operators, numbers: numbers)
+        files["tables/breakdowns.csv"] = try CSVRecordEncoder.table(results.breakdowns, numbers: numbers)
+        files["tables/deciles.csv"] = try CSVRecordEncoder.table(results.deciles, numbers: numbers)
+        files["tables/search-algorithms.csv"] = try CSVRecordEncoder.table(SearchAlgorithmRow.rows(results.searchAlgorithms), numbers: numbers)
+        files["tables/metrics.csv"] = try CSVRecordEncoder.table(results.metrics, numbers: numbers)
+        files["tables/landscape.csv"] = try CSVRecordEncoder.table(results.metrics.compactMap { metric in
+            results.landscape[metric.id].map { LandscapeRow(metric: metric.id, $0) }
+        }, numbers: numbers)
+        for cellTable in cells { files["tables/" + cellTable.fileName] = try CSVRecordEncoder.table(cellTable.rows, numbers: numbers, threads: threads) }
         return files
     }
 }

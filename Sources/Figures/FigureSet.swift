@@ -6,6 +6,9 @@ import Statistics
 
 /// Draws the report's figures: one `Plotting.Figure` per `FigureCatalog` entry, and their files.
 public enum FigureSet {
+    /// The site path of the operator table that every scatter's point data refers to.
+    public static let operatorDataPath = OperatorDataFile.path
+
     /// The figure of `entry`, drawn from `output`. Missing data never fails: panels without data say so.
     /// Under `.paper` it is one or two journal columns wide, as suits its panels.
     public static func figure(for entry: FigureEntry, in output: AnalysisOutput, preset: Preset = .screen) -> Figure {
@@ -20,7 +23,7 @@ public enum FigureSet {
 
     /// The bytes of every figure in every format, by site-relative path (`<entry.path>.png`, `.svg`,
     /// `.pdf`), and of each reach scatter's point data for the site's script (`<entry.path>.data.js`,
-    /// see `ScatterDataFile`). Figures are drawn in parallel; the bytes do not depend on `threads`.
+    /// see `ScatterDataFile`, with the operators they name in `OperatorDataFile.path`). Figures are drawn in parallel; the bytes do not depend on `threads`.
     ///
     /// `preset` sets the SVG and PDF; the PNG is what the site shows, so it is always the screen figure.
     public static func render(
@@ -54,6 +57,13 @@ public enum FigureSet {
                 files[entry.path + ".data.js"] = try file.script()
             } catch {
                 throw RenderError(message: "point data of \(entry.path): \(error)")
+            }
+        }
+        if pointData.contains(where: { $0 != nil }) {
+            do {
+                files[OperatorDataFile.path] = try OperatorDataFile(output.results.operators).script()
+            } catch {
+                throw RenderError(message: "operator table: \(error)")
             }
         }
         return files

@@ -79,7 +79,7 @@ struct SiteOptions: ParsableArguments {
                                            sourceDateEpoch: try RunMetadata.sourceDateEpoch())
         progress.begin(.site)
         let folder = URL(fileURLWithPath: out).standardizedFileURL
-        try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, to: folder)
+        try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, threads: threads, to: folder)
         if !progress.isQuiet {
             Terminal.error("stage timings:")
             progress.summary().forEach(Terminal.error)

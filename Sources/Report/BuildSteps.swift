@@ -72,8 +72,8 @@ extension BuildStep {
             var sizes: [String: (width: Int, height: Int)] = [:]
             var pointData: Set<String> = []
             for case .figure(let figure) in page.sections.flatMap(\.blocks) {
-                if build.contents(of: figure.basePath + ".data.js") != nil { pointData.insert(figure.basePath) }
-                for format in ["png", "svg", "pdf"] where build.contents(of: figure.basePath + "." + format) == nil {
+                if build.has(figure.basePath + ".data.js") { pointData.insert(figure.basePath) }
+                for format in ["png", "svg", "pdf"] where !build.has(figure.basePath + "." + format) {
                     throw SiteError.missingFigureFile(figure.basePath + "." + format)
                 }
                 if figure.size == nil {

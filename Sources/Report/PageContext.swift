@@ -1,3 +1,5 @@
+import Figures
+
 /// Turns one `Page` into the key/value tree the templates render. Every link becomes relative to
 /// the page here, so templates never compute paths. Optional values are `false` rather than
 /// absent: Mustache looks a missing key up in enclosing contexts, which would leak outer values.
@@ -112,6 +114,7 @@ struct PageContext {
             "svg": href(figure.basePath + ".svg"),
             "pdf": href(figure.basePath + ".pdf"),
             "pointData": pointData.contains(figure.basePath) ? href(figure.basePath + ".data.js") as Any : false,
+            "operators": href(FigureSet.operatorDataPath),
             "figureKey": figure.basePath,
         ]
     }

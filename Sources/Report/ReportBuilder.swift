@@ -11,10 +11,11 @@ public enum ReportBuilder {
     ///   - figureFiles: the drawn figures by site path, `<FigureEntry.path>.png|svg|pdf`; every catalog
     ///     entry needs all three.
     ///   - figures: the entries the pages link, by default `FigureCatalog.entries(for: output.results)`.
+    ///   - threads: workers for the tables and pages; the bytes never depend on it.
     /// - Throws: `SiteError` (nothing is written then), or an encoding error of the results.
     public static func write(output: AnalysisOutput, figureFiles: consuming [String: [UInt8]], figures: [FigureEntry]? = nil,
-                             theme: Theme = .default, to outDir: URL) throws {
-        let content = try ReportContent(output: output, figures: figures)
+                             theme: Theme = .default, threads: Int = 1, to outDir: URL) throws {
+        let content = try ReportContent(output: output, figures: figures, threads: threads)
         // The figures are taken over, not copied: each leaves `pending` as it becomes `Data`.
         var pending = figureFiles
         var figureData: [String: Data] = [:]

@@ -41,6 +41,9 @@ public struct SiteBuild {
         }
     }
 
+    /// Whether a file has been written at the site-relative `path` (without reading it back).
+    func has(_ path: String) -> Bool { written.contains(path) }
+
     /// The bytes already written at a site-relative path, if any.
     func contents(of path: String) -> Data? {
         guard written.contains(path) else { return nil }

@@ -2,179 +2,292 @@
 /// properties, in declaration order. Nested keyed values are flattened into the same row (their keys
 /// become columns), lists are written space-separated (lists of lists: rows joined by `; `), nil as an
 /// empty field — every row has every column.
+///
+/// Fields go straight into the table's byte buffer as they are encoded (no per-field objects): the
+/// improvability table has hundreds of thousands of rows of twenty fields.
 public enum CSVRecordEncoder {
+    /// How doubles are written.
+    public enum Numbers: Sendable, Equatable {
+        /// The shortest text that reads back as the same double (`1.0`, `0.1`): the results folder.
+        case exact
+        /// Rounded to this many significant digits, integral values without a decimal point (`1`,
+        /// `0.775331`): downloads, where a reader wants the precision the data has, not the double's.
+        case significantDigits(Int)
+    }
+
     /// The table of `rows`; the header is the first row's columns, and every row must have the same.
-    /// An empty sequence gives an empty file.
-    public static func table<Rows: Sequence>(_ rows: Rows) throws -> [UInt8] where Rows.Element: Encodable {
-        var header: [String]?
+    /// An empty sequence gives an empty file. With `threads` > 1 consecutive slices of the rows are
+    /// encoded at the same time and joined in order, so the bytes never depend on it.
+    public static func table<Row: Encodable & Sendable>(_ rows: [Row], numbers: Numbers = .exact, threads: Int = 1) throws -> [UInt8] {
+        // Slices of at least this many rows: below it a worker costs more than it saves.
+        let minimumSlice = 4096
+        let slices = Swift.max(1, Swift.min(threads, rows.count / minimumSlice))
+        let bounds = (0...slices).map { rows.count * $0 / slices }
+        let parts = Parallel.map(count: slices, threads: slices) { slice -> Result<(header: [String]?, bytes: [UInt8]), Error> in
+            Result { try encode(rows[bounds[slice]..<bounds[slice + 1]], numbers: numbers, writesHeader: slice == 0) }
+        }
         var bytes: [UInt8] = []
-        for row in rows {
-            let sink = RowSink()
-            try row.encode(to: FieldEncoder(sink: sink, column: nil))
-            if header == nil {
-                header = sink.columns
-                bytes.reserveCapacity(rows.underestimatedCount * 12 * sink.columns.count)
-                append(sink.columns, to: &bytes)
-            } else if sink.columns != header {
-                throw EncodingError.invalidValue(row, .init(codingPath: [], debugDescription: "rows of one table must have the same columns"))
+        bytes.reserveCapacity(try parts.reduce(0) { $0 + (try $1.get().bytes.count) })
+        var header: [String]?
+        for part in parts {
+            let (partHeader, partBytes) = try part.get()
+            if header == nil { header = partHeader } else if let partHeader, partHeader != header {
+                throw EncodingError.invalidValue(partHeader, .init(codingPath: [], debugDescription: "rows of one table must have the same columns"))
             }
-            append(sink.values.map { $0.rendered }, to: &bytes)
+            bytes += partBytes
         }
         return bytes
     }
 
-    private static func append(_ fields: [String], to bytes: inout [UInt8]) {
-        for (index, text) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: CSVFormat.field(text).utf8)
+    /// One slice: its rows (after the header, when `writesHeader`) and the columns of its first row.
+    private static func encode(_ rows: ArraySlice<some Encodable>, numbers: Numbers, writesHeader: Bool) throws -> (header: [String]?, bytes: [UInt8]) {
+        let writer = TableWriter(numbers: numbers)
+        for row in rows {
+            try row.encode(to: FieldEncoder(writer: writer, column: nil))
+            try writer.endRow(row)
+        }
+        guard let header = writer.header else { return (nil, []) }
+        guard writesHeader else { return (header, writer.bytes) }
+        var headerLine: [UInt8] = []
+        for (index, column) in header.enumerated() {
+            if index > 0 { headerLine.append(UInt8(ascii: ",")) }
+            let start = headerLine.count
+            headerLine += column.utf8
+            TableWriter.quoteIfNeeded(&headerLine, from: start)
+        }
+        headerLine.append(UInt8(ascii: "\n"))
+        return (header, headerLine + writer.bytes)
+    }
+}
+
+/// The table being written: the bytes of the rows so far and the columns, learnt from the first row and
+/// checked on every later one.
+final class TableWriter {
+    let numbers: CSVRecordEncoder.Numbers
+    var bytes: [UInt8] = []
+    private(set) var header: [String]?
+    /// The first row's columns as it is encoded.
+    private var firstRowColumns: [String] = []
+    /// Fields begun in the current row.
+    private var fieldCount = 0
+    /// Where the current field's text starts, for quoting it once it is complete.
+    private var fieldStart = 0
+    private var columnsDiffer = false
+    /// `key.` for each `CSVPrefixedColumns` value being encoded.
+    var prefix = ""
+
+    init(numbers: CSVRecordEncoder.Numbers) {
+        self.numbers = numbers
+    }
+
+    /// Starts the field of `column` (closing the previous one); its text is appended next.
+    func beginField(_ column: String) {
+        closeField()
+        let name = prefix.isEmpty ? column : prefix + column
+        if let header {
+            if fieldCount >= header.count || header[fieldCount] != name { columnsDiffer = true }
+        } else {
+            firstRowColumns.append(name)
+        }
+        if fieldCount > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldCount += 1
+        fieldStart = bytes.count
+    }
+
+    /// Quotes the field just written if it holds a comma, quote or line break (RFC 4180).
+    private func closeField() {
+        guard fieldCount > 0 else { return }
+        Self.quoteIfNeeded(&bytes, from: fieldStart)
+    }
+
+    func endRow(_ row: some Encodable) throws {
+        closeField()
+        if header == nil {
+            header = firstRowColumns
+        } else if columnsDiffer || fieldCount != header!.count {
+            throw EncodingError.invalidValue(row, .init(codingPath: [], debugDescription: "rows of one table must have the same columns"))
         }
         bytes.append(UInt8(ascii: "\n"))
+        fieldCount = 0
     }
-}
 
-/// One field, or a list of fields, filled in as the row's encoding proceeds.
-final class FieldBox {
-    var text = ""
-    var items: [FieldBox]?
-
-    var rendered: String {
-        guard let items else { return text }
-        return items.map(\.rendered).joined(separator: items.contains { $0.items != nil } ? "; " : " ")
+    static func quoteIfNeeded(_ bytes: inout [UInt8], from start: Int) {
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard bytes[start...].contains(where: special) else { return }
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in bytes[start...] {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        bytes.replaceSubrange(start..., with: quoted)
     }
-}
 
-final class RowSink {
-    var columns: [String] = []
-    var values: [FieldBox] = []
-
-    func field(_ column: String) -> FieldBox {
-        let box = FieldBox()
-        columns.append(column)
-        values.append(box)
-        return box
+    /// Appends a primitive's text; false if `value` is no primitive.
+    func append<T>(_ value: T) -> Bool {
+        switch value {
+        case let value as Double: append(double: value)
+        case let value as String: bytes += value.utf8
+        case let value as Int: bytes += String(value).utf8
+        case let value as Bool: bytes += (value ? "true" : "false").utf8
+        case let value as Float: append(double: Double(value))
+        case let value as any BinaryInteger: bytes += "\(value)".utf8
+        default: return false
+        }
+        return true
     }
-}
 
-/// Formats a primitive as a CSV field.
-private func text<T>(_ value: T) -> String? {
-    switch value {
-    case let value as Double: CSVFormat.number(value)
-    case let value as Float: CSVFormat.number(Double(value))
-    case let value as String: value
-    case let value as Bool: value ? "true" : "false"
-    case let value as any BinaryInteger: "\(value)"
-    default: nil
+    func append(double value: Double) {
+        switch numbers {
+        case .exact:
+            bytes += CSVFormat.number(value).utf8
+        case .significantDigits(let digits):
+            let rounded = SignificantDigits.round(value, digits: digits)
+            if rounded == rounded.rounded(), Swift.abs(rounded) < 1e15 {
+                bytes += String(Int(rounded)).utf8
+            } else {
+                bytes += CSVFormat.number(rounded).utf8
+            }
+        }
     }
 }
 
 struct FieldEncoder: Encoder {
-    let sink: RowSink
+    let writer: TableWriter
     /// The column a single value or list goes to; nil at the top of a row.
     let column: String?
-    /// Set when encoding an element of a list.
-    var listItem: FieldBox?
+    /// Set when encoding an element of a list: its text goes into the list's field.
+    var listItem: ListState?
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedFields<Key>(sink: sink))
+        // A keyed value inside a list has no column of its own; it is left out, as nothing can hold it.
+        KeyedEncodingContainer(KeyedFields<Key>(writer: listItem == nil ? writer : TableWriter(numbers: writer.numbers)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let box = listItem ?? sink.field(column ?? "value")
-        box.items = []
-        return ListFields(box: box)
+        if let listItem {
+            listItem.separate(beforeList: true)
+        } else {
+            writer.beginField(column ?? "value")
+        }
+        return ListFields(writer: writer, state: ListState(writer: writer))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleField(box: listItem ?? sink.field(column ?? "value"), sink: sink)
+        if let listItem { listItem.separate(beforeList: false) } else { writer.beginField(column ?? "value") }
+        return SingleField(writer: writer)
     }
 }
 
 struct KeyedFields<Key: CodingKey>: OptionalRoutingContainer {
-    let sink: RowSink
+    let writer: TableWriter
     var codingPath: [any CodingKey] = []
 
-    mutating func encodeNil(forKey key: Key) throws { _ = sink.field(key.stringValue) }
+    mutating func encodeNil(forKey key: Key) throws { writer.beginField(key.stringValue) }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        writer.beginField(key.stringValue)
+        writer.append(double: value)
+    }
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        writer.beginField(key.stringValue)
+        writer.bytes += value.utf8
+    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        if let text = text(value) {
-            sink.field(key.stringValue).text = text
-        } else if T.self is any CSVPrefixedColumns.Type {
-            let inner = RowSink()
-            try value.encode(to: FieldEncoder(sink: inner, column: nil))
-            sink.columns += inner.columns.map { key.stringValue + "." + $0 }
-            sink.values += inner.values
-        } else {
-            try value.encode(to: FieldEncoder(sink: sink, column: key.stringValue))
+        if T.self is any CSVPrefixedColumns.Type {
+            let outer = writer.prefix
+            writer.prefix = outer + key.stringValue + "."
+            defer { writer.prefix = outer }
+            try value.encode(to: FieldEncoder(writer: writer, column: nil))
+            return
         }
+        if T.self == Double.self || T.self == String.self || T.self == Int.self || T.self == Bool.self {
+            writer.beginField(key.stringValue)
+            _ = writer.append(value)
+            return
+        }
+        try value.encode(to: FieldEncoder(writer: writer, column: key.stringValue))
     }
 
     // Every column is written, so an absent optional is an empty field rather than a missing column.
     mutating func encodeOptional<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else if let prefixed = T.self as? any CSVPrefixedColumns.Type {
-            for column in prefixed.csvColumns { _ = sink.field(key.stringValue + "." + column) }
+            for column in prefixed.csvColumns { writer.beginField(key.stringValue + "." + column) }
         } else { try encodeNil(forKey: key) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(KeyedFields<NestedKey>(sink: sink))
+        KeyedEncodingContainer(KeyedFields<NestedKey>(writer: writer))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let box = sink.field(key.stringValue)
-        box.items = []
-        return ListFields(box: box)
+        writer.beginField(key.stringValue)
+        return ListFields(writer: writer, state: ListState(writer: writer))
     }
 
-    mutating func superEncoder() -> any Encoder { FieldEncoder(sink: sink, column: nil) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { FieldEncoder(sink: sink, column: key.stringValue) }
+    mutating func superEncoder() -> any Encoder { FieldEncoder(writer: writer, column: nil) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { FieldEncoder(writer: writer, column: key.stringValue) }
+}
+
+/// The items of one list written so far, to put the separator before each next one: a space between
+/// values, `; ` between lists.
+final class ListState {
+    let writer: TableWriter
+    var count = 0
+
+    init(writer: TableWriter) {
+        self.writer = writer
+    }
+
+    func separate(beforeList: Bool) {
+        if count > 0 { writer.bytes += (beforeList ? "; " : " ").utf8 }
+        count += 1
+    }
 }
 
 struct ListFields: UnkeyedEncodingContainer {
-    let box: FieldBox
+    let writer: TableWriter
+    let state: ListState
     var codingPath: [any CodingKey] = []
-    var count: Int { box.items?.count ?? 0 }
+    var count: Int { state.count }
 
-    private func newItem() -> FieldBox {
-        let item = FieldBox()
-        box.items!.append(item)
-        return item
-    }
-
-    mutating func encodeNil() throws { _ = newItem() }
+    mutating func encodeNil() throws { state.separate(beforeList: false) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let item = newItem()
-        if let text = text(value) { item.text = text } else {
-            try value.encode(to: FieldEncoder(sink: RowSink(), column: nil, listItem: item))
+        if T.self == Double.self || T.self == String.self || T.self == Int.self || T.self == Bool.self {
+            state.separate(beforeList: false)
+            _ = writer.append(value)
+        } else {
+            try value.encode(to: FieldEncoder(writer: writer, column: nil, listItem: state))
         }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(KeyedFields<NestedKey>(sink: RowSink()))
+        KeyedEncodingContainer(KeyedFields<NestedKey>(writer: TableWriter(numbers: writer.numbers)))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let item = newItem()
-        item.items = []
-        return ListFields(box: item)
+        state.separate(beforeList: true)
+        return ListFields(writer: writer, state: ListState(writer: writer))
     }
 
-    mutating func superEncoder() -> any Encoder { FieldEncoder(sink: RowSink(), column: nil, listItem: newItem()) }
+    mutating func superEncoder() -> any Encoder { FieldEncoder(writer: writer, column: nil, listItem: state) }
 }
 
 struct SingleField: SingleValueEncodingContainer {
-    let box: FieldBox
-    let sink: RowSink
+    let writer: TableWriter
     var codingPath: [any CodingKey] = []
 
-    mutating func encodeNil() throws { box.text = "" }
+    mutating func encodeNil() throws {}
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        if let text = text(value) { box.text = text } else {
-            try value.encode(to: FieldEncoder(sink: sink, column: nil, listItem: box))
-        }
+        guard !writer.append(value) else { return }
+        // A wrapper around one value (e.g. a raw-value enum of a raw-value type): its text goes here too.
+        try value.encode(to: FieldEncoder(writer: writer, column: nil, listItem: ListState(writer: writer)))
     }
 }
 

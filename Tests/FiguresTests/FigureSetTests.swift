@@ -31,7 +31,7 @@ private func annotations(_ panel: Panel) -> [String] {
     let entries = FigureCatalog.entries(for: output.results)
     let files = SmallOutput.files
     let pointData = entries.filter { [.reachVsImprovability, .hittingTime].contains($0.kind) }.map { $0.path + ".data.js" }
-    let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf"].map { "\(entry.path).\($0)" } } + pointData)
+    let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf"].map { "\(entry.path).\($0)" } } + pointData + [FigureSet.operatorDataPath])
     #expect(Set(files.keys) == expected)
     // 1 overview + 3 metrics × (9 per-metric figures + 2 acceptance rules × 2 figures + 3 of the search algorithms).
     #expect(entries.count == 1 + 3 * 16)
@@ -44,7 +44,8 @@ private func annotations(_ panel: Panel) -> [String] {
             #expect(String(decoding: bytes.prefix(5), as: UTF8.self) == "%PDF-", "\(path)")
             #expect(String(decoding: bytes.suffix(16), as: UTF8.self).contains("%%EOF"), "\(path)")
         case "js":
-            #expect(String(decoding: bytes.prefix(26), as: UTF8.self) == "(window.nasreachFigureData", "\(path)")
+            let registry = path == FigureSet.operatorDataPath ? "window.nasreachOperators =" : "(window.nasreachFigureData"
+            #expect(String(decoding: bytes.prefix(26), as: UTF8.self) == registry, "\(path)")
         default:
             let parser = XMLParser(data: Data(bytes))
             #expect(parser.parse(), "\(path) is not well-formed XML")

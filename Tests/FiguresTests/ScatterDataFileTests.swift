@@ -20,6 +20,22 @@ struct ScatterDataFileTests {
         return (key, value)
     }
 
+    /// The site's operator table, which the points index.
+    static func operators() throws -> [[String: Any]] {
+        let text = String(decoding: try #require(SmallOutput.files[FigureSet.operatorDataPath]), as: UTF8.self)
+        let prefix = "window.nasreachOperators = "
+        #expect(text.hasPrefix(prefix) && text.hasSuffix("];\n"))
+        let json = text.dropFirst(prefix.count).dropLast(2)
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    }
+
+    @Test("the operator table lists every operator once, in the results' order, with its family and parameters")
+    func operatorTable() throws {
+        let operators = try Self.operators()
+        #expect(operators.map { $0["id"] as? String } == SmallOutput.output.results.operators.map(\.id))
+        #expect(operators.allSatisfy { !($0["family"] as? String ?? "").isEmpty && !($0["parameters"] as? String ?? "").isEmpty })
+    }
+
     @Test("the point data of one reach scatter equals its golden copy")
     func golden() throws {
         let path = "figures/synthetic-easy-test/reach-vs-improvability-always.data.js"
@@ -29,11 +45,11 @@ struct ScatterDataFileTests {
     }
 
     @Test("every reach scatter has point data: its own path, one entry per panel, each point inside its plot and named",
-          arguments: SmallOutput.files.keys.filter { $0.hasSuffix(".data.js") }.sorted())
+          arguments: SmallOutput.files.keys.filter { $0.hasSuffix(".data.js") && $0 != FigureSet.operatorDataPath }.sorted())
     func pointsInsideTheirPlots(path: String) throws {
         let (key, data) = try Self.object(path)
         #expect(key + ".data.js" == path)
-        let operators = try #require(data["operators"] as? [[String: Any]])
+        let operators = try Self.operators()
         let panels = try #require(data["panels"] as? [[String: Any]])
         let width = try #require(data["width"] as? Double), height = try #require(data["height"] as? Double)
         #expect(!panels.isEmpty)

@@ -30,7 +30,7 @@ struct BrowserTests {
         let html = try folder.read("site/hypotheses/h1.html")
         let named = html.components(separatedBy: "data-point-data=").count - 1
         #expect(named == 1)
-        #expect(html.contains("data-point-data=\"../\(entry.path).data.js\" data-figure=\"\(entry.path)\""))
+        #expect(html.contains("data-point-data=\"../\(entry.path).data.js\" data-operators=\"../\(FigureSet.operatorDataPath)\" data-figure=\"\(entry.path)\""))
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/\(entry.path).data.js").path))
     }
 

@@ -27,17 +27,18 @@ struct PublishingTests {
 
     @Test("tables above the threshold ship as deterministic .csv.gz, never also as .csv, and the downloads page says how to read them")
     func largeTablesAreCompressed() throws {
-        let tables = try ReportFixtures.synthetic.files()
-        let improvability = try #require(tables["tables/improvability.csv"])
-        let content = try ReportContent(output: ReportFixtures.synthetic, compressionThreshold: improvability.count - 1)
-        let compressed = try #require(content.dataFiles["data/tables/improvability.csv.gz"])
-        #expect(content.dataFiles["data/tables/improvability.csv"] == nil)
+        let tables = try ReportFixtures.synthetic.tables(numbers: .significantDigits(ReportContent.downloadDigits), splitByMetric: true)
+        let name = "tables/improvability-\(ReportFixtures.synthetic.results.metrics[0].slug).csv"
+        let improvability = try #require(tables[name])
+        let content = try ReportContent(output: ReportFixtures.synthetic, compressionThreshold: improvability.count - 1, threads: 2)
+        let compressed = try #require(content.dataFiles["data/" + name + ".gz"])
+        #expect(content.dataFiles["data/" + name] == nil)
         #expect(compressed.count < improvability.count / 3)
         // No modification time, no file name, OS "unknown": the bytes depend on the table alone.
         #expect([UInt8](compressed.prefix(10)) == [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF])
         #expect(try Self.gunzip(compressed) == Data(improvability))
         #expect(try ReportContent(output: ReportFixtures.synthetic, compressionThreshold: improvability.count - 1)
-            .dataFiles["data/tables/improvability.csv.gz"] == compressed)
+            .dataFiles["data/" + name + ".gz"] == compressed)
         let smaller = tables.filter { $0.key.hasPrefix("tables/") && $0.value.count < improvability.count }
         for path in smaller.keys { #expect(content.dataFiles["data/" + path] != nil, "\(path) is small and stays plain") }
 
@@ -53,7 +54,7 @@ struct PublishingTests {
             guard case .table(let table) = block else { return [] }
             return table.rows.compactMap(\.header.link)
         }
-        #expect(links.contains("data/tables/improvability.csv.gz") && !links.contains("data/tables/improvability.csv"))
+        #expect(links.contains("data/" + name + ".gz") && !links.contains("data/" + name))
     }
 
     @Test("the default threshold keeps the small fixture's tables plain, and no file of the site is shipped twice")
@@ -61,7 +62,7 @@ struct PublishingTests {
         let folder = try ReportFixtures.site(ReportFixtures.synthetic)
         let root = folder.url.appendingPathComponent("site")
         let files = try Theme.files(in: root).filter { !$0.key.hasPrefix(".") }
-        #expect(files["data/tables/improvability.csv"] != nil)
+        #expect(files["data/tables/improvability-\(ReportFixtures.synthetic.results.metrics[0].slug).csv"] != nil)
         var byContents: [Data: [String]] = [:]
         for (path, data) in files where data.count > 4096 { byContents[data, default: []].append(path) }
         for paths in byContents.values where paths.count > 1 { Issue.record("the same bytes ship as \(paths.sorted())") }

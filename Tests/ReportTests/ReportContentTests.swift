@@ -32,8 +32,9 @@ struct ReportContentTests {
         for entry in entries {
             for format in ["png", "svg", "pdf"] { #expect(links.contains(entry.path + "." + format), "\(entry.path).\(format)") }
         }
-        let tables = try ReportFixtures.synthetic.files().keys.filter { $0.hasPrefix("tables/") }
-        #expect(tables.contains("tables/improvability.csv"))
+        let tables = try ReportFixtures.synthetic.tables(numbers: .exact, splitByMetric: true).keys
+        let slugs = ReportFixtures.synthetic.results.metrics.map(\.slug)
+        #expect(Set(tables.filter { $0.hasPrefix("tables/improvability") }) == Set(slugs.map { "tables/improvability-\($0).csv" }))
         // A table above the compression threshold is linked as its .csv.gz.
         for path in tables + ["results.json"] { #expect(links.contains("data/" + path) || links.contains("data/" + path + ".gz"), "data/\(path)") }
         let written = try Data(contentsOf: folder.url.appendingPathComponent("site/data/results.json"))

@@ -35,6 +35,22 @@ struct CSVRecordTests {
         ].map { $0 + "\n" }.joined())
     }
 
+    struct Measured: Codable { var x: Double; var n: Double }
+
+    @Test("downloads round to significant digits and write integral values without a decimal point")
+    func roundsToSignificantDigits() throws {
+        let rows = (0..<3).map { Measured(x: Double($0) / 7, n: Double($0) * 1000) }
+        let text = String(decoding: try CSVRecordEncoder.table(rows, numbers: .significantDigits(3)), as: UTF8.self)
+        #expect(text == "x,n\n0,0\n0.143,1000\n0.286,2000\n")
+        #expect(String(decoding: try CSVRecordEncoder.table(rows), as: UTF8.self) == "x,n\n0,0\n0.14285714285714285,1000.0\n0.2857142857142857,2000.0\n")
+    }
+
+    @Test("slices encoded in parallel join to the bytes of one worker")
+    func parallelSlicesJoinInOrder() throws {
+        let rows = (0..<20_000).map { Measured(x: Double($0) / 7, n: Double($0)) }
+        #expect(try CSVRecordEncoder.table(rows, threads: 3) == CSVRecordEncoder.table(rows, threads: 1))
+    }
+
     @Test("a table read back decodes to the rows that were written")
     func roundTrips() throws {
         let text = String(decoding: try CSVRecordEncoder.table(rows), as: UTF8.self)

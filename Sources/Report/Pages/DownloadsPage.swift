@@ -6,7 +6,7 @@ extension ReportContent {
     var downloadsPage: Page {
         let tables = dataFiles.keys.filter { $0.hasPrefix("data/tables/") }.sorted()
         return Page(path: Self.downloadsPath, title: "Downloads", breadcrumbs: Self.home, intro: [
-            "The analysis behind this report as machine-readable files: numbers at full precision, exactly as the analysis wrote them.",
+            "The analysis behind this report as machine-readable files. results.json holds every number at full precision, exactly as the analysis computed it; the CSV tables give numbers to \(Self.downloadDigits) significant digits (the accuracies themselves carry about four), and the improvability table comes in one file per metric.",
         ], sections: [
             Section("Results", [.table(fileTable("Results file", ["data/results.json"] + dataFiles.keys.filter { $0 == Self.citationPath }))]),
             Section("Tables", compressedTablesNote(tables) + [.table(fileTable("CSV tables", tables))]),
@@ -46,7 +46,7 @@ extension ReportContent {
     static func describe(file name: String) -> String {
         switch name {
         case "results.json": "Everything the analysis computed (schema \(Results.schemaID)): provenance, configuration, metric summaries, landscape summaries, operators, hypothesis tests, breakdowns, deciles, search algorithms (with their fixed-budget curves and runtimes)."
-        case "improvability.csv": "One row per metric, operator, acceptance rule, experiment setting and starting group: reach, effective reach, improvability statistics and whether they are exact or Monte Carlo. Every tau of the report is recomputable from it."
+        case _ where name.hasPrefix("improvability"): "One row per operator, acceptance rule, experiment setting and starting group of one metric: reach, effective reach, improvability statistics and whether they are exact or Monte Carlo. Every tau of the report can be recomputed from it; where rounding to six digits ties two operators, the results folder of nasreach analyze has the full precision."
         case "cite.bib": "The BibTeX entry for citing this report."
         case "hypotheses.csv": "Every Kendall test: tau, p-values, Holm-adjusted p, bootstrap interval, verdict and reason."
         case "metrics.csv": "Distribution summary of each metric and whether H3's precondition holds."

@@ -1,6 +1,7 @@
 import Foundation
 import Analysis
 import Figures
+import Support
 
 /// The report's content: one analysis (results, improvability records) and its figure list mapped
 /// onto the site's pages — index, one page per hypothesis, one per metric, methods, downloads — plus
@@ -9,9 +10,10 @@ public struct ReportContent: Sendable {
     public let output: AnalysisOutput
     /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
     public let figures: [FigureEntry]
-    /// Downloads by site path: `data/results.json` and `data/tables/*.csv`, exactly as the results folder
-    /// holds them, except that a table above `compressionThreshold` bytes is `data/tables/*.csv.gz`; and
-    /// `cite.bib` when the configuration has a citation.
+    /// Downloads by site path: `data/results.json` at full precision, and `data/tables/*.csv` with
+    /// numbers to `downloadDigits` significant digits and the improvability table split by metric; a
+    /// table above `compressionThreshold` bytes is `data/tables/*.csv.gz`; and `cite.bib` when the
+    /// configuration has a citation.
     public let dataFiles: [String: Data]
 
     public static let siteTitle = "nasreach: reach and improvability in NATS-Bench"
@@ -20,23 +22,30 @@ public struct ReportContent: Sendable {
     /// improvability table runs to tens of megabytes) gzip shrinks the site several times over.
     public static let compressionThreshold = 1 << 20
 
+    /// Significant digits of the numbers in the downloadable tables. The accuracies are means of three
+    /// seeds' percentages given to two decimals, so about four digits carry information; six keep every
+    /// difference the data holds, where a double's seventeen would more than double the download.
+    public static let downloadDigits = 6
+
     /// - Parameters:
     ///   - figures: defaults to `FigureCatalog.entries(for: output.results)`.
     ///   - compressionThreshold: tables larger than this many bytes ship gzip-compressed.
-    public init(output: AnalysisOutput, figures: [FigureEntry]? = nil, compressionThreshold: Int = Self.compressionThreshold) throws {
+    ///   - threads: workers for encoding and compressing the tables; the bytes never depend on it.
+    public init(output: AnalysisOutput, figures: [FigureEntry]? = nil, compressionThreshold: Int = Self.compressionThreshold,
+                threads: Int = 1) throws {
         self.output = output
         self.figures = figures ?? FigureCatalog.entries(for: output.results)
-        var files: [String: Data] = [:]
-        var pending = try output.files()
-        // Each table leaves `pending` as it is converted, so a large table is never held twice.
-        for path in pending.keys.sorted() where path == "results.json" || (path.hasPrefix("tables/") && path.hasSuffix(".csv")) {
-            let data = Data(pending.removeValue(forKey: path)!)
-            if path.hasPrefix("tables/"), data.count > compressionThreshold {
-                files["data/" + path + ".gz"] = try Gzip.compress(data)
-            } else {
-                files["data/" + path] = data
-            }
+        var tables = try output.tables(numbers: .significantDigits(Self.downloadDigits), splitByMetric: true, threads: threads)
+        var files: [String: Data] = ["data/results.json": Data(try AnalysisOutput.encode(output.results))]
+        let large = tables.keys.sorted().filter { tables[$0]!.count > compressionThreshold }
+        let compressed = Parallel.map(count: large.count, threads: threads) { [tables] index in
+            Result { () throws(SiteError) in try Gzip.compress(Data(tables[large[index]]!)) }
         }
+        for (path, result) in zip(large, compressed) {
+            files["data/" + path + ".gz"] = try result.get()
+            tables[path] = nil
+        }
+        for (path, bytes) in tables { files["data/" + path] = Data(bytes) }
         if let citation = output.results.configuration.site?.citation {
             files[Self.citationPath] = Data((citation.hasSuffix("\n") ? citation : citation + "\n").utf8)
         }
