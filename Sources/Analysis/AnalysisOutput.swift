@@ -11,14 +11,17 @@ public struct AnalysisOutput: Sendable {
     public var cells: [CellTable]
     /// The permutation null of each metric (by id): kept by shards for `merge`, as their records are.
     public var nulls: [String: PermutationNull]
+    /// The permutation null of the other primary tests, by metric id (a whole run and shard 1 compute it).
+    public var experimentNulls: [String: ExperimentNull]
 
     public init(results: Results, records: [ImprovabilityRecord], decileRecords: [ImprovabilityRecord] = [], cells: [CellTable],
-                nulls: [String: PermutationNull] = [:]) {
+                nulls: [String: PermutationNull] = [:], experimentNulls: [String: ExperimentNull] = [:]) {
         self.results = results
         self.records = records
         self.decileRecords = decileRecords
         self.cells = cells
         self.nulls = nulls
+        self.experimentNulls = experimentNulls
     }
 
     /// The whole-report steps that need every operator's rows: hypotheses with Holm's adjustment,
@@ -27,7 +30,9 @@ public struct AnalysisOutput: Sendable {
         var results = self.results
         let configuration = results.configuration
         let runner = HypothesisRunner(configuration, seed: results.provenance.seed)
-        results.hypotheses = runner.attach(nulls: nulls, to: runner.run(records, threads: threads))
+        results.hypotheses = runner.attach(nulls: nulls, experimentNulls: experimentNulls,
+                                           to: runner.run(records, threads: threads))
+        results.nullSubset = experimentNulls.values.first?.operatorIDs ?? []
         results.optimalReach = OptimalReach.estimate(records, replicates: configuration.bootstrapReplicates,
                                                      confidence: configuration.confidence, seed: results.provenance.seed, threads: threads)
         results.breakdowns = Breakdown.tabulate(records)
@@ -45,7 +50,9 @@ public struct AnalysisOutput: Sendable {
         files["results.json"] = try Self.encode(results)
         if results.shard != nil {
             files["shard-records.json"] = try Self.encode(ShardRecords(records: records, decileRecords: decileRecords,
-                                                                      nulls: results.metrics.compactMap { m in nulls[m.id].map { MetricNull(metric: m.id, null: $0) } }))
+                                                                      nulls: results.metrics.compactMap { m in
+                nulls[m.id] == nil && experimentNulls[m.id] == nil ? nil : MetricNull(metric: m.id, null: nulls[m.id], experiments: experimentNulls[m.id])
+            }))
         }
         return files
     }
@@ -85,5 +92,6 @@ public struct ShardRecords: Sendable, Codable {
 
 public struct MetricNull: Sendable, Codable {
     public var metric: String
-    public var null: PermutationNull
+    public var null: PermutationNull?
+    public var experiments: ExperimentNull?
 }

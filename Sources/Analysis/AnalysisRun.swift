@@ -100,7 +100,19 @@ public struct AnalysisRun: Sendable {
                 progress(.nulls, m + 1, benchmark.metrics.count)
             }
         }
-        let output = AnalysisOutput(results: partial, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls)
+        var experimentNulls: [String: ExperimentNull] = [:]
+        // Like the search algorithms, the subset null does not depend on the slice: a single run and shard 1 compute it.
+        if configuration.nullSubsetReplicates > 0, shard == nil || shard?.index == 1 {
+            progress(.nulls, 0, benchmark.metrics.count)
+            for (m, metric) in benchmark.metrics.enumerated() {
+                experimentNulls[metric.id] = ExperimentNull(fitness: fitness[m], operators: operators, subsetSize: configuration.nullSubsetOperators,
+                                                            settings: settings, replicates: configuration.nullSubsetReplicates,
+                                                            seed: seed, threads: threads)
+                progress(.nulls, m + 1, benchmark.metrics.count)
+            }
+        }
+        let output = AnalysisOutput(results: partial, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls,
+                                    experimentNulls: experimentNulls)
         guard shard == nil else { return output }
         progress(.hypotheses, 0, 1)
         defer { progress(.hypotheses, 1, 1) }
@@ -144,7 +156,7 @@ public struct AnalysisRun: Sendable {
 
 extension Configuration {
     /// The search stage's settings for this configuration.
-    func searchSettings(seed: UInt64, threads: Int) -> SearchSettings {
+    public func searchSettings(seed: UInt64, threads: Int) -> SearchSettings {
         var settings = SearchSettings.default
         settings.operatorCount = operatorCount
         settings.operatorSeed = seed

@@ -38,6 +38,11 @@ public struct Configuration: Sendable, Equatable, Codable {
     }
     /// Permutation-null replicates per metric (`always`, fixed length; 0 turns the null off).
     public var nullReplicates = 100
+    /// The permutation null of every other primary test (fitness-dependent rules, fixed thresholds):
+    /// replicates per metric (0 turns it off) and the size of the fixed, seeded subset of operators,
+    /// stratified by reach, that each replicate walks (see `ExperimentNull`).
+    public var nullSubsetReplicates = 20
+    public var nullSubsetOperators = 12
     /// The report's title, authors, abstract and citation; nil for nasreach's defaults. `render --config`
     /// can replace it without recomputing.
     public var site: SiteMetadata?
@@ -61,7 +66,8 @@ public struct Configuration: Sendable, Equatable, Codable {
     /// Every key but `figures`, which is not a result.
     private enum CodingKeys: String, CodingKey {
         case operatorCount, pathLengths, thresholdPercentiles, acceptanceRules, monteCarlo, alpha, bootstrapReplicates,
-             confidence, landscapeWalks, landscapeWalkLength, searchAlgorithms, nullReplicates, site
+             confidence, landscapeWalks, landscapeWalkLength, searchAlgorithms, nullReplicates, nullSubsetReplicates,
+             nullSubsetOperators, site
     }
 
     /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
@@ -139,6 +145,8 @@ public struct Configuration: Sendable, Equatable, Codable {
         guard confidence > 0, confidence < 1 else { throw fail("confidence must lie strictly between 0 and 1") }
         guard bootstrapReplicates >= 0 else { throw fail("bootstrapReplicates must not be negative") }
         guard nullReplicates >= 0 else { throw fail("nullReplicates must not be negative") }
+        guard nullSubsetReplicates >= 0 else { throw fail("nullSubsetReplicates must not be negative") }
+        guard nullSubsetOperators >= 3 else { throw fail("nullSubsetOperators must be at least 3 (Kendall's tau needs several operators)") }
         let budget = monteCarlo
         guard [budget.startsPerGroup, budget.walksPerStart, budget.hittingStartsPerGroup, budget.hittingWalksPerStart,
                budget.hittingTimeCap].allSatisfy({ $0 >= 1 }), budget.dynamicProgrammingMaxK >= 0 else {

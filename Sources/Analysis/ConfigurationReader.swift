@@ -21,6 +21,8 @@ struct ConfigurationReader {
         if let v = root["alpha"] { configuration.alpha = try number(v, path: "alpha") }
         if let v = root["bootstrapReplicates"] { configuration.bootstrapReplicates = try integer(v, path: "bootstrapReplicates") }
         if let v = root["nullReplicates"] { configuration.nullReplicates = try integer(v, path: "nullReplicates") }
+        if let v = root["nullSubsetReplicates"] { configuration.nullSubsetReplicates = try integer(v, path: "nullSubsetReplicates") }
+        if let v = root["nullSubsetOperators"] { configuration.nullSubsetOperators = try integer(v, path: "nullSubsetOperators") }
         if let v = root["confidence"] { configuration.confidence = try number(v, path: "confidence") }
         if let v = root["landscapeWalks"] { configuration.landscapeWalks = try integer(v, path: "landscapeWalks") }
         if let v = root["landscapeWalkLength"] { configuration.landscapeWalkLength = try integer(v, path: "landscapeWalkLength") }
@@ -65,7 +67,8 @@ struct ConfigurationReader {
 
     static let topLevelKeys = ["operatorCount", "pathLengths", "thresholdPercentiles",
                                "acceptanceRules", "monteCarlo", "alpha", "bootstrapReplicates", "confidence",
-                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms", "nullReplicates", "site", "figures"]
+                               "landscapeWalks", "landscapeWalkLength", "searchAlgorithms", "nullReplicates",
+                               "nullSubsetReplicates", "nullSubsetOperators", "site", "figures"]
 
     static var siteTextKeys: [(key: String, field: WritableKeyPath<SiteMetadata, String?>)] { [
         ("title", \.title), ("affiliation", \.affiliation), ("abstract", \.abstract), ("citation", \.citation), ("url", \.url),

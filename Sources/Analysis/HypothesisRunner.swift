@@ -43,20 +43,21 @@ public struct HypothesisRunner: Sendable {
         return adjust(tests)
     }
 
-    /// Each primary test's permutation null (`nulls` by metric id), or why it has none, and `beyondNull`.
-    public func attach(nulls: [String: PermutationNull], to tests: [HypothesisTest]) -> [HypothesisTest] {
+    /// Each primary test's permutation null, or why it has none, and `beyondNull`: the spectral null
+    /// (`nulls` by metric id) for `always` at fixed length, the subset null (`experimentNulls`) for the others.
+    public func attach(nulls: [String: PermutationNull], experimentNulls: [String: ExperimentNull] = [:],
+                       to tests: [HypothesisTest]) -> [HypothesisTest] {
         tests.map { test in
             var test = test
             guard test.primary else { return test }
-            test.nullReason = Self.nullReason(of: test, nulls: nulls)
-            guard test.nullReason == nil, let null = nulls[test.metric], let pathLength = test.pathLength,
-                  let distribution = null.distribution(pathLength: pathLength, group: test.group),
+            test.nullReason = Self.nullReason(of: test, nulls: nulls, experimentNulls: experimentNulls)
+            guard test.nullReason == nil, let (operators, distribution) = Self.nullDistribution(of: test, nulls: nulls, experimentNulls: experimentNulls),
                   let comparison = NullComparison(observed: distribution.observedTau, null: distribution.taus,
                                                   negative: test.direction == .negative) else {
                 if test.nullReason == nil, test.tau != nil { test.nullReason = "no replicate of the null has a defined tau" }
                 return test
             }
-            test.null = NullSummary(replicates: comparison.replicates, operators: null.operators, observedTau: distribution.observedTau,
+            test.null = NullSummary(replicates: comparison.replicates, operators: operators, observedTau: distribution.observedTau,
                                     meanTau: comparison.meanTau, sdTau: comparison.sdTau, pValue: comparison.pValue,
                                     pOneSided: comparison.pOneSided)
             test.beyondNull = test.tau == nil ? nil : comparison.pOneSided < alpha
@@ -64,17 +65,33 @@ public struct HypothesisRunner: Sendable {
         }
     }
 
+    /// The null distribution of a test and how many operators each of its replicates has.
+    static func nullDistribution(of test: HypothesisTest, nulls: [String: PermutationNull], experimentNulls: [String: ExperimentNull])
+        -> (operators: Int, distribution: (observedTau: Double, taus: [Double]))? {
+        if ExperimentNull.covers(acceptance: test.acceptance, experiment: test.experiment) {
+            let key = ExperimentNull.Key(acceptance: test.acceptance, pathLength: test.pathLength, thresholdLabel: test.thresholdLabel,
+                                         group: test.group)
+            guard let null = experimentNulls[test.metric], let distribution = null.distribution(key) else { return nil }
+            return (null.operatorIDs.count, (distribution.observedTau, distribution.taus))
+        }
+        guard let null = nulls[test.metric], let pathLength = test.pathLength,
+              let distribution = null.distribution(pathLength: pathLength, group: test.group) else { return nil }
+        return (null.operators, (distribution.observedTau, distribution.taus))
+    }
+
     /// Why a primary test has no permutation null, or nil when it has one.
-    static func nullReason(of test: HypothesisTest, nulls: [String: PermutationNull]) -> String? {
+    static func nullReason(of test: HypothesisTest, nulls: [String: PermutationNull], experimentNulls: [String: ExperimentNull]) -> String? {
         guard test.tau != nil else { return "the test has no tau" }
-        guard test.acceptance == .always else {
-            return "a fitness-dependent rule has no spectral shortcut: each replicate would need the dynamic programming and Monte Carlo walks of every operator again, beyond the run's budget"
+        if ExperimentNull.covers(acceptance: test.acceptance, experiment: test.experiment) {
+            guard let null = experimentNulls[test.metric], null.replicates > 0 else {
+                return "the permutation null of the operator subset was not computed (nullSubsetReplicates = 0)"
+            }
+            return nil
         }
-        guard test.experiment == .fixedLength else {
-            return "each replicate of a fixed-threshold test would need a Krylov solve per operator, beyond the run's budget"
+        guard PermutationNull.groups.contains(test.group) else {
+            return "under always-accept the mean over all cells of every isotropic operator is exactly 0 on every permuted landscape as on the real one, so the spectral null has no tau there"
         }
-        guard PermutationNull.groups.contains(test.group) else { return "the group of every cell is the same under every permutation" }
-        guard let null = nulls[test.metric], null.replicates > 0 else { return "the permutation null was not computed (nullReplicates = 0, or a merge of shards)" }
+        guard let null = nulls[test.metric], null.replicates > 0 else { return "the permutation null was not computed (nullReplicates = 0)" }
         guard null.operators >= 3 else { return "fewer than 3 isotropic operators: the null needs the spectral engine" }
         return nil
     }

@@ -24,6 +24,9 @@ public struct Results: Sendable, Equatable, Codable {
     public var optimalReach: [OptimalReach] = []
     /// Under `always`: each Fourier order's contribution to a group's mean improvability, by metric.
     public var spectral: [MetricSpectralDecomposition] = []
+    /// The operators (ids, in operator-set order) whose walks on permuted landscapes give the null of the
+    /// primary tests beyond `always` at fixed length (`configuration.nullSubsetOperators` of them, stratified by reach).
+    public var nullSubset: [String] = []
     /// Set only for a partial result of `analyze --shard`.
     public var shard: Shard?
     /// The lab's published values beside nasreach's, by metric id; only for the metrics of the published study.

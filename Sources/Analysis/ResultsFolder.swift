@@ -22,13 +22,17 @@ public enum ResultsFolder {
         let records: [ImprovabilityRecord]
         var decileRecords: [ImprovabilityRecord] = []
         var nulls: [String: PermutationNull] = [:]
+        var experimentNulls: [String: ExperimentNull] = [:]
         if results.shard != nil {
             let path = directory + "/shard-records.json"
             do {
                 let shardRecords = try JSONDecoder().decode(ShardRecords.self, from: Data(try FileBytes.read(path)))
                 records = shardRecords.records
                 decileRecords = shardRecords.decileRecords
-                for entry in shardRecords.nulls ?? [] { nulls[entry.metric] = entry.null }
+                for entry in shardRecords.nulls ?? [] {
+                    nulls[entry.metric] = entry.null
+                    experimentNulls[entry.metric] = entry.experiments
+                }
             } catch let error as InputError {
                 throw error
             } catch {
@@ -40,7 +44,7 @@ public enum ResultsFolder {
         let cells = try results.metrics.map { metric throws(InputError) in
             CellTable(metricID: metric.id, slug: metric.slug, rows: try table(CellRow.self, at: "\(directory)/tables/cells-\(metric.slug).csv"))
         }
-        return AnalysisOutput(results: results, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls)
+        return AnalysisOutput(results: results, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls, experimentNulls: experimentNulls)
     }
 
     /// The rows of a table written by `CSVRecordEncoder`, or an error naming file, line and column.

@@ -37,9 +37,9 @@ public enum ShardMerge {
         }
         var results = first.output.results
         results.shard = nil
-        // Search algorithms do not depend on the operators: shard 1 computed them for the whole run.
+        // Search algorithms and the subset null do not depend on the slice: shard 1 computed them for the whole run.
         results.searchAlgorithms = ordered[0].results.searchAlgorithms
         return AnalysisOutput(results: results, records: interleave(\.records), decileRecords: interleave(\.decileRecords),
-                              cells: first.output.cells, nulls: first.output.nulls)
+                              cells: first.output.cells, nulls: ordered[0].nulls, experimentNulls: ordered[0].experimentNulls)
     }
 }

@@ -103,13 +103,28 @@ struct Bench: ParsableCommand {
                                           seed: 0, threads: threads)
             }
             report("hypotheses stage: optimal reach curves + bootstrap", seconds: optimal)
+            var spectralNulls: [String: PermutationNull] = [:], subsetNulls: [String: ExperimentNull] = [:]
             let nulls = try measure(runs: min(runs, 3)) {
-                for f in fitness {
-                    _ = PermutationNull(fitness: f, operators: operators, pathLengths: configuration.pathLengths,
-                                        replicates: configuration.nullReplicates, seed: 0, threads: threads)
+                for (metric, f) in zip(benchmark.metrics, fitness) {
+                    spectralNulls[metric.id] = PermutationNull(fitness: f, operators: operators, pathLengths: configuration.pathLengths,
+                                                               replicates: configuration.nullReplicates, seed: 0, threads: threads)
                 }
             }
-            report("permutation nulls, \(configuration.nullReplicates) replicates × \(fitness.count) metrics", seconds: nulls)
+            report("nulls, spectral: \(configuration.nullReplicates) permutations × \(fitness.count) metrics", seconds: nulls)
+            let settings = configuration.searchSettings(seed: 0, threads: threads)
+            let subset = try measure(runs: min(runs, 3)) {
+                for (metric, f) in zip(benchmark.metrics, fitness) {
+                    subsetNulls[metric.id] = ExperimentNull(fitness: f, operators: operators, subsetSize: configuration.nullSubsetOperators,
+                                                            settings: settings, replicates: configuration.nullSubsetReplicates, seed: 0,
+                                                            threads: threads)
+                }
+            }
+            report("nulls, subset: \(configuration.nullSubsetReplicates) perm. × \(configuration.nullSubsetOperators) ops × \(fitness.count) metrics", seconds: subset)
+            let stage = try measure(runs: min(runs, 3)) {
+                _ = AnalysisOutput(results: output!.results, records: records, cells: [], nulls: spectralNulls,
+                                   experimentNulls: subsetNulls).completed(threads: threads)
+            }
+            report("hypotheses stage, whole (as analyze runs it)", seconds: stage)
             let figures = try measure(runs: min(runs, 3)) { _ = try FigureSet.render(output!, threads: Parallel.defaultThreads, sourceDateEpoch: 0) }
             report("figures, whole set (PNG + SVG + PDF)", seconds: figures)
             output = nil  // the peak memory below is then that of one report, not of two analyses at once

@@ -1,18 +1,25 @@
 import Analysis
 import Search
+import Statistics
 import Support
 import Testing
 
 struct NullAndReachTests {
     let results = SmallRun.output.results
 
-    @Test func everyPrimaryAlwaysFixedLengthTestOfTheTopAndBottomHasItsNull() {
+    @Test func everyPrimaryTestWithATauHasItsNullButTheAlwaysMeansOverAllCells() {
         let primary = results.hypotheses.filter(\.primary)
-        let expected = primary.filter { $0.acceptance == .always && $0.experiment == .fixedLength && $0.group != .all && $0.tau != nil }
-        #expect(!expected.isEmpty)
+        let spectral = { (test: HypothesisTest) in test.acceptance == .always && test.experiment == .fixedLength }
+        let expected = primary.filter { $0.tau != nil && !(spectral($0) && $0.group == .all) }
+        // Every rule, both experiments and every group are covered.
+        #expect(Set(expected.map(\.acceptance)) == Set(SmallRun.configuration.acceptanceRules))
+        #expect(Set(expected.map(\.experiment)) == Set(Experiment.allCases))
+        #expect(Set(expected.filter { !spectral($0) }.map(\.group)) == Set(StartGroupID.hypothesisGroups))
         for test in expected {
             let null = try! #require(test.null)
-            #expect(null.replicates == SmallRun.configuration.nullReplicates)
+            // Replicates whose tau is undefined (e.g. every walk censored at the cap) are left out.
+            let configured = spectral(test) ? SmallRun.configuration.nullReplicates : SmallRun.configuration.nullSubsetReplicates
+            #expect(null.replicates <= configured && null.replicates > configured / 2)
             #expect(null.pValue > 0 && null.pValue <= 1 && null.sdTau >= 0)
             #expect(test.beyondNull == (null.pOneSided < SmallRun.configuration.alpha))
             #expect(test.nullReason == nil)
@@ -25,15 +32,25 @@ struct NullAndReachTests {
     }
 
     @Test func theNullIsComparedWithTheTauOfItsOwnOperators() {
-        // Over the isotropic operators only, the observed tau is recomputed from the table's rows.
+        // The spectral null: over the isotropic operators, the observed tau is recomputed from the table's rows.
         let isotropic = Set(results.operators.filter { $0.family != .opKernel }.map(\.id))
-        for test in results.hypotheses where test.null != nil {
+        for test in results.hypotheses where test.null != nil && test.acceptance == .always && test.experiment == .fixedLength {
             let rows = SmallRun.output.records.filter {
                 $0.metric == test.metric && $0.acceptance == .always && $0.pathLength == test.pathLength && $0.group == test.group
                     && isotropic.contains($0.operatorID)
             }
             #expect(rows.count == test.null!.operators)
+            let tau = Correlation.kendallTauB(rows.map(\.reach), rows.map { $0.meanImprovability! }).tau
+            #expect(abs(tau - test.null!.observedTau) < 1e-12)
         }
+        // The subset null: the configured number of operators, one per reach stratum, listed in results.json.
+        let subset = results.nullSubset
+        #expect(subset.count == SmallRun.configuration.nullSubsetOperators && Set(subset).count == subset.count)
+        let reaches = results.operators.filter { subset.contains($0.id) }.map(\.reach).sorted()
+        let all = results.operators.map(\.reach).sorted()
+        #expect(reaches.first! < all[all.count / 4] && reaches.last! > all[3 * all.count / 4])
+        #expect(results.hypotheses.filter { $0.null != nil && ($0.acceptance != .always || $0.experiment == .fixedThreshold) }
+            .allSatisfy { $0.null!.operators == subset.count })
     }
 
     @Test func theHypothesesTableFlattensTheNullUnderPrefixedColumns() throws {

@@ -48,8 +48,16 @@ struct FindingsTests {
         tests[1].tau = 0.25
         let mixed = try #require(Findings.failureSentence(tests))
         #expect(mixed.contains("reached θ sooner in 1 of them and later in 1."))
-        tests.removeAll { $0.experiment == .fixedThreshold }
-        #expect(Findings.hittingTimeFailureSentence(tests) == nil)
+        // A falsified fixed-length test is not a hitting time: it gets a failure sentence but none about θ,
+        // and beside fixed-threshold ones it is not counted among them.
+        var fixedLength = try #require(Self.results.hypotheses.first { $0.primary && $0.experiment == .fixedLength && $0.tau != nil })
+        fixedLength.verdict = .falsified
+        fixedLength.tau = -0.4
+        let alone = try #require(Findings.failureSentence([fixedLength]))
+        #expect(alone.contains("It fails under \(fixedLength.acceptance.label) with a \(fixedLength.experiment.displayName)"))
+        #expect(!alone.contains("hitting time") && !alone.contains("θ"))
+        let beside = try #require(Findings.failureSentence([fixedLength, tests[0]]))
+        #expect(beside.contains("over the 1 falsified fixed-threshold test tau = −0.310: larger-reach operators reached θ sooner in 1 of them."))
     }
 
     @Test("exact zeros are named undefined by construction, with the median and fraction tests beside them")

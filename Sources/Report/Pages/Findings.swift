@@ -14,7 +14,7 @@ public enum Findings {
             var sentences = [countSentence(hypothesis, tests)]
             if let failures = failureSentence(tests) { sentences.append(failures) }
             if let undefined = undefinedSentence(hypothesis, results) { sentences.append(undefined) }
-            sentences.append(nullSentence(tests))
+            sentences.append(nullSentence(tests, results))
             if let reach = reachSentence(hypothesis, results) { sentences.append(reach) }
             return (hypothesis, sentences.joined(separator: " "))
         }
@@ -121,23 +121,37 @@ public enum Findings {
             && test.improvabilityStatistic == .meanImprovability && (test.verdict == .undefined || test.nonZeroOperators != nil)
     }
 
-    static func nullSentence(_ tests: [HypothesisTest]) -> String {
+    /// How the tests compare with their permutation nulls, overall and by acceptance rule.
+    static func nullSentence(_ tests: [HypothesisTest], _ results: Results) -> String {
         let withNull = tests.filter { $0.null != nil && $0.tau != nil }
-        guard let first = withNull.first?.null else {
+        guard !withNull.isEmpty else {
             return "No primary test of it has a permutation null (see Methods)."
         }
         let beyond = withNull.count { $0.beyondNull == true }
         let means = withNull.map { $0.null!.meanTau }
         let observed = withNull.map { $0.null!.observedTau }
-        var sentence = "Against \(NumberFormat.integer(first.replicates)) permutations of the landscape (always-accept, fixed path length), \(beyond) of \(withNull.count) tests go beyond what regression to the mean gives: the null tau averages \(range(means)) where the landscape gives \(range(observed))."
-        let within = withNull.filter { $0.beyondNull != true }
-        if !within.isEmpty {
-            let places = within.uniqueKeys(\.metric).map { metric in
-                "\(metric) (\(within.filter { $0.metric == metric }.map(\.setting.displayName).joined(separator: ", ")))"
-            }
-            sentence += " Not beyond it: " + list(places) + "."
+        let spectral = withNull.filter(Self.hasSpectralNull), subset = withNull.filter { !Self.hasSpectralNull($0) }
+        var sources: [String] = []
+        if let first = spectral.first?.null {
+            sources.append("\(NumberFormat.integer(first.replicates)) for always-accept at a fixed path length, over \(NumberFormat.integer(first.operators)) isotropic operators")
+        }
+        if let first = subset.first?.null {
+            sources.append("\(NumberFormat.integer(first.replicates)) for the other tests, over a subset of \(NumberFormat.integer(first.operators)) operators")
+        }
+        var sentence = "Against permutations of the landscape (\(list(sources))), \(beyond) of \(withNull.count) tests go beyond what regression to the mean gives: the null tau averages \(range(means)) where the landscape gives \(range(observed))."
+        let rules = withNull.uniqueKeys(\.acceptance.label)
+        if rules.count > 1 {
+            sentence += " Beyond it by rule: " + list(rules.map { rule in
+                let here = withNull.filter { $0.acceptance.label == rule }
+                return "\(rule) \(here.count { $0.beyondNull == true })/\(here.count)"
+            }) + "."
         }
         return sentence
+    }
+
+    /// Whether a test's null is the spectral one (`always`, fixed length) rather than the operator subset's.
+    static func hasSpectralNull(_ test: HypothesisTest) -> Bool {
+        !ExperimentNull.covers(acceptance: test.acceptance, experiment: test.experiment)
     }
 
     /// Where the best reach lies: at the smallest or largest reach of the set, or inside (then by rule).

@@ -48,15 +48,18 @@ extension ReportContent {
         ])
     }
 
-    /// How the permutation null was made, and which tests have none.
+    /// How the permutation nulls were made, and which tests have none.
     static func nullMethod(_ results: Results) -> String {
         let configuration = results.configuration
         let primary = results.hypotheses.filter(\.primary)
         let withNull = primary.filter { $0.null != nil }
-        let operators = withNull.first?.null?.operators
-        var text = "Regression to the mean makes H1 and H2 hold on any landscape under always-accept. To separate that from what the landscape's locality adds, each metric's \(NumberFormat.integer(results.metrics.first?.count)) values are permuted uniformly over the cells (\(NumberFormat.integer(configuration.nullReplicates)) seeded permutations), the top and bottom 10% are re-derived from the permuted values, and the same Kendall test is run on each. The spectral engine makes a replicate cheap: for an isotropic operator only the group means of the seven Fourier orders change."
+        let operators = withNull.first(where: Findings.hasSpectralNull)?.null?.operators
+        var text = "Regression to the mean makes H1 and H2 hold on any landscape under always-accept. To separate that from what the landscape's locality adds, each metric's \(NumberFormat.integer(results.metrics.first?.count)) values are permuted uniformly over the cells (seeded), the top and bottom 10% and the thresholds are re-derived from the permuted values, and the same Kendall test is run on each permuted landscape. Always-accept at a fixed path length takes \(NumberFormat.integer(configuration.nullReplicates)) permutations: the spectral engine makes a replicate cheap, as for an isotropic operator only the group means of the seven Fourier orders change."
         if let operators {
-            text += " op-kernel operators have no such shortcut, so the null is taken over the \(NumberFormat.integer(operators)) isotropic operators, and the observed tau it is compared with is computed over the same operators."
+            text += " op-kernel operators have no such shortcut, so that null is taken over the \(NumberFormat.integer(operators)) isotropic operators, and the observed tau it is compared with is computed over the same operators."
+        }
+        if !results.nullSubset.isEmpty {
+            text += " Every other primary test (fitness-dependent rules at every path length, fixed thresholds under every rule) takes \(NumberFormat.integer(configuration.nullSubsetReplicates)) permutations walked by a fixed subset of \(NumberFormat.integer(results.nullSubset.count)) operators, one drawn (seeded) from each of \(NumberFormat.integer(results.nullSubset.count)) strata of equal size of the operators ranked by reach: \(results.nullSubset.joined(separator: ", ")). The exact engines cost seconds per landscape (one-step tables, dynamic programming, Krylov hitting times), so each subset operator is measured by the experiment's Monte Carlo walks at its budget (\(NumberFormat.integer(configuration.monteCarlo.startsPerGroup)) starts per group × \(NumberFormat.integer(configuration.monteCarlo.walksPerStart)) walks; \(NumberFormat.integer(configuration.monteCarlo.hittingStartsPerGroup)) starts × \(NumberFormat.integer(configuration.monteCarlo.hittingWalksPerStart)) walks below θ, censored at \(NumberFormat.integer(configuration.monteCarlo.hittingTimeCap)) steps), on the permuted landscapes and, for the observed tau it is compared with, on the real one, so that both carry the same Monte Carlo noise."
         }
         text += " The empirical p-value is two-sided with the +1 correction (twice the smaller tail); beyond the null means the one-sided empirical p-value in the hypothesised direction is below α = \(Vocabulary.plain(configuration.alpha)) (not Holm-adjusted). \(NumberFormat.integer(withNull.count)) of \(NumberFormat.integer(primary.count)) primary tests have a null."
         let reasons = primary.compactMap(\.nullReason).uniqueKeys { $0 }
