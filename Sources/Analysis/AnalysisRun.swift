@@ -57,7 +57,7 @@ public struct AnalysisRun: Sendable {
         var decileRecords: [ImprovabilityRecord] = []
         var decileSummaries: [DecileSummary] = []
         for (m, metric) in benchmark.metrics.enumerated() {
-            let experiment = ImprovabilityExperiment(fitness: fitness[m], settings: settings)
+            let experiment = ImprovabilityExperiment(fitness: fitness[m], settings: settings).budgeted(for: operators)
             var metricDeciles: [ImprovabilityRecord] = []
             for range in chunks {
                 let (main, byDecile) = AnalysisRun.records(from: experiment.rows(for: operators, in: range), metric: metric.id)
@@ -164,11 +164,12 @@ extension Configuration {
         settings.pathLengths = pathLengths
         settings.thresholdPercentiles = thresholdPercentiles
         settings.acceptanceRules = acceptanceRules
-        settings.startsPerGroup = monteCarlo.startsPerGroup
-        settings.walksPerStart = monteCarlo.walksPerStart
-        settings.hittingStartsPerGroup = monteCarlo.hittingStartsPerGroup
-        settings.hittingWalksPerStart = monteCarlo.hittingWalksPerStart
+        settings.monteCarloReliability = monteCarlo.reliability
+        settings.minimumWalks = monteCarlo.minimumWalks
+        settings.maximumWalks = monteCarlo.maximumWalks
+        settings.hittingWalks = monteCarlo.hittingWalks
         settings.hittingTimeCap = monteCarlo.hittingTimeCap
+        settings.maximumHittingTimeCap = monteCarlo.maximumHittingTimeCap
         settings.dynamicProgrammingMaxK = monteCarlo.dynamicProgrammingMaxK
         settings.threads = threads
         return settings

@@ -70,16 +70,19 @@ public struct Configuration: Sendable, Equatable, Codable {
              nullSubsetOperators, site
     }
 
-    /// Where exact methods do not apply (see the Search module), Monte Carlo spends this much.
+    /// Where exact methods do not apply (see the Search module), Monte Carlo spends what this asks for.
     public struct MonteCarloBudget: Sendable, Equatable, Codable {
-        /// Fixed length: starts sampled (seeded) per group, and independent walks from each.
-        public var startsPerGroup = SearchSettings.default.startsPerGroup
-        public var walksPerStart = SearchSettings.default.walksPerStart
-        /// Fixed threshold: starts per group and walks per start.
-        public var hittingStartsPerGroup = SearchSettings.default.hittingStartsPerGroup
-        public var hittingWalksPerStart = SearchSettings.default.hittingWalksPerStart
-        /// Hitting-time walks stop here and count as censored.
+        /// Precision target of every Monte Carlo fixed-length setting: var(true values across operators) /
+        /// var(estimates), in (0, 1); a pilot on the first 64 Monte Carlo operators sets the walks per group.
+        public var reliability = SearchSettings.default.monteCarloReliability
+        /// Bounds of the walks per (operator, rule, group) the pilot may choose.
+        public var minimumWalks = SearchSettings.default.minimumWalks
+        public var maximumWalks = SearchSettings.default.maximumWalks
+        /// Fixed threshold: walks per group (two per stratum of the starts below θ), the first step cap, and
+        /// the largest cap it doubles to while more than 1% of the walks are censored.
+        public var hittingWalks = SearchSettings.default.hittingWalks
         public var hittingTimeCap = SearchSettings.default.hittingTimeCap
+        public var maximumHittingTimeCap = SearchSettings.default.maximumHittingTimeCap
         /// Largest k of `k-edit(k)` solved exactly by dynamic programming under fitness-dependent rules.
         public var dynamicProgrammingMaxK = SearchSettings.default.dynamicProgrammingMaxK
 
@@ -148,9 +151,13 @@ public struct Configuration: Sendable, Equatable, Codable {
         guard nullSubsetReplicates >= 0 else { throw fail("nullSubsetReplicates must not be negative") }
         guard nullSubsetOperators >= 3 else { throw fail("nullSubsetOperators must be at least 3 (Kendall's tau needs several operators)") }
         let budget = monteCarlo
-        guard [budget.startsPerGroup, budget.walksPerStart, budget.hittingStartsPerGroup, budget.hittingWalksPerStart,
-               budget.hittingTimeCap].allSatisfy({ $0 >= 1 }), budget.dynamicProgrammingMaxK >= 0 else {
-            throw fail("monteCarlo budgets must be positive")
+        // 0.999 would ask for about 100 times the walks of 0.9: out of any budget, so refused up front.
+        guard budget.reliability >= 0.5, budget.reliability <= 0.99 else {
+            throw fail("monteCarlo.reliability must lie between 0.5 and 0.99 (0.9 keeps every tau within about 5% of its noiseless value)")
+        }
+        guard budget.minimumWalks >= 4, budget.minimumWalks <= budget.maximumWalks, budget.hittingWalks >= 4,
+              budget.hittingTimeCap >= 1, budget.maximumHittingTimeCap >= budget.hittingTimeCap, budget.dynamicProgrammingMaxK >= 0 else {
+            throw fail("monteCarlo: minimumWalks and hittingWalks must be at least 4, maximumWalks at least minimumWalks, hittingTimeCap positive and maximumHittingTimeCap at least hittingTimeCap")
         }
         guard landscapeWalks >= 2, landscapeWalkLength > 20 else {
             throw fail("landscapeWalks must be at least 2 and landscapeWalkLength above 20 (the autocorrelation goes to lag 20)")

@@ -3,7 +3,7 @@ import Foundation
 import Search
 
 /// Reads a decoded JSON object into a `Configuration`, key by key, so that an unknown key or a wrong
-/// type is reported by its path (e.g. `monteCarlo.walksPerStart`) rather than decoded away.
+/// type is reported by its path (e.g. `monteCarlo.hittingWalks`) rather than decoded away.
 struct ConfigurationReader {
     let file: String
 
@@ -28,7 +28,8 @@ struct ConfigurationReader {
         if let v = root["landscapeWalkLength"] { configuration.landscapeWalkLength = try integer(v, path: "landscapeWalkLength") }
         if let v = root["monteCarlo"] {
             let budget = try dictionary(v, path: "monteCarlo")
-            try checkKeys(budget, known: Self.budgetKeys.map(\.key), path: "monteCarlo")
+            try checkKeys(budget, known: Self.budgetKeys.map(\.key) + ["reliability"], path: "monteCarlo")
+            if let v = budget["reliability"] { configuration.monteCarlo.reliability = try number(v, path: "monteCarlo.reliability") }
             for (key, field) in Self.budgetKeys {
                 if let v = budget[key] { configuration.monteCarlo[keyPath: field] = try integer(v, path: "monteCarlo.\(key)") }
             }
@@ -56,9 +57,9 @@ struct ConfigurationReader {
     }
 
     static var budgetKeys: [(key: String, field: WritableKeyPath<Configuration.MonteCarloBudget, Int>)] { [
-        ("startsPerGroup", \.startsPerGroup), ("walksPerStart", \.walksPerStart),
-        ("hittingStartsPerGroup", \.hittingStartsPerGroup), ("hittingWalksPerStart", \.hittingWalksPerStart),
-        ("hittingTimeCap", \.hittingTimeCap), ("dynamicProgrammingMaxK", \.dynamicProgrammingMaxK),
+        ("minimumWalks", \.minimumWalks), ("maximumWalks", \.maximumWalks), ("hittingWalks", \.hittingWalks),
+        ("hittingTimeCap", \.hittingTimeCap), ("maximumHittingTimeCap", \.maximumHittingTimeCap),
+        ("dynamicProgrammingMaxK", \.dynamicProgrammingMaxK),
     ] }
 
     static var searchAlgorithmKeys: [(key: String, field: WritableKeyPath<Configuration.SearchAlgorithmBudget, Int>)] { [

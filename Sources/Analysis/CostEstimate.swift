@@ -4,7 +4,7 @@ import Foundation
 /// any heavy work so that an absurd configuration (e.g. `operatorCount: 100000000`, `pathLengths:
 /// [1000000000]`) is refused in a moment instead of exhausting memory or running for ever.
 ///
-/// The model counts the work that dominates a run — Monte Carlo walk steps (starts × walks × path length,
+/// The model counts the work that dominates a run — Monte Carlo walk steps (walks × longest path length,
 /// hitting walks × cap), exact rows (a pass over the 15,625 cells per row), bootstrap replicates of the
 /// Kendall tests, and the landscape walks — and the memory that grows with the configuration: the operator
 /// set and the improvability rows (with their decile rows and CSV text). The constants are deliberately
@@ -45,6 +45,16 @@ public struct CostEstimate: Sendable, Equatable {
     static let bytesPerRow = 1_500.0
     static let startGroups = 3.0
     static let cells = 15_625.0
+    /// Walks per group the pilot chooses for reliability 0.9 (about this many on the real CSV), and the
+    /// factor the censored walks' growing cap adds to the hitting walks' steps.
+    static let walksAtReliability90 = 128.0
+    static let hittingCapGrowth = 4.0
+
+    /// The walks per group a reliability target needs: the needed walks grow with r/(1 − r).
+    static func expectedWalks(_ budget: Configuration.MonteCarloBudget) -> Double {
+        let odds = budget.reliability / (1 - budget.reliability)
+        return min(max(walksAtReliability90 * odds / 9, Double(budget.minimumWalks)), Double(budget.maximumWalks))
+    }
 
     /// Refused above this many seconds (about a day) unless forced.
     public static let maximumSeconds = 86_400.0
@@ -53,14 +63,14 @@ public struct CostEstimate: Sendable, Equatable {
         self.machine = machine
         self.threads = max(1, min(threads, machine.cores))
         let m = Double(max(metrics, 1)), ops = Double(max(c.operatorCount, 0)), rules = Double(c.acceptanceRules.count)
-        let lengths = c.pathLengths.reduce(0.0) { $0 + Double(max($1, 0)) }
         let settings = Double(c.pathLengths.count + c.thresholdPercentiles.count)
         let perOperatorRule = m * rules
         let budget = c.monteCarlo
-        // Monte Carlo steps: fixed-length walks and capped hitting walks, from every start group.
-        let walkSteps = Self.startGroups * Double(budget.startsPerGroup) * Double(budget.walksPerStart) * lengths
-        let hittingSteps = Self.startGroups * Double(c.thresholdPercentiles.count) * Double(budget.hittingStartsPerGroup)
-            * Double(budget.hittingWalksPerStart) * Double(budget.hittingTimeCap)
+        // Monte Carlo steps: fixed-length walks (one walk of max L serves every L) and hitting walks, from
+        // every start group; the walks are what the pilot would choose for the target, within its bounds.
+        let walkSteps = Self.startGroups * Self.expectedWalks(budget) * Double(c.pathLengths.max() ?? 0)
+        let hittingSteps = Self.startGroups * Double(c.thresholdPercentiles.count) * Double(budget.hittingWalks)
+            * Double(budget.hittingTimeCap) * Self.hittingCapGrowth
         let rows = perOperatorRule * ops * settings * Self.startGroups
         let exactCells = rows * Self.cells
         // Each Kendall test (per metric, rule, setting, group) has bootstrap replicates over the operators.
@@ -101,10 +111,10 @@ public struct CostEstimate: Sendable, Equatable {
         reset("bootstrapReplicates") { $0.bootstrapReplicates = defaults.bootstrapReplicates }
         reset("landscapeWalks") { $0.landscapeWalks = defaults.landscapeWalks }
         reset("landscapeWalkLength") { $0.landscapeWalkLength = defaults.landscapeWalkLength }
-        reset("monteCarlo.startsPerGroup") { $0.monteCarlo.startsPerGroup = defaults.monteCarlo.startsPerGroup }
-        reset("monteCarlo.walksPerStart") { $0.monteCarlo.walksPerStart = defaults.monteCarlo.walksPerStart }
-        reset("monteCarlo.hittingStartsPerGroup") { $0.monteCarlo.hittingStartsPerGroup = defaults.monteCarlo.hittingStartsPerGroup }
-        reset("monteCarlo.hittingWalksPerStart") { $0.monteCarlo.hittingWalksPerStart = defaults.monteCarlo.hittingWalksPerStart }
+        reset("monteCarlo.reliability") { $0.monteCarlo.reliability = defaults.monteCarlo.reliability }
+        reset("monteCarlo.minimumWalks") { $0.monteCarlo.minimumWalks = defaults.monteCarlo.minimumWalks }
+        reset("monteCarlo.maximumWalks") { $0.monteCarlo.maximumWalks = defaults.monteCarlo.maximumWalks }
+        reset("monteCarlo.hittingWalks") { $0.monteCarlo.hittingWalks = defaults.monteCarlo.hittingWalks }
         reset("monteCarlo.hittingTimeCap") { $0.monteCarlo.hittingTimeCap = defaults.monteCarlo.hittingTimeCap }
         func cost(_ configuration: Configuration) -> Double {
             let estimate = CostEstimate(configuration: configuration, metrics: metrics, threads: threads, machine: machine)

@@ -137,6 +137,12 @@ public struct HypothesisRunner: Sendable {
             return result
         }
         result.tau = kendall.tau
+        // The standard errors of the values in `y`, in its order.
+        let errors: [Double?] = setting.filter { records[$0].row.value(of: statistic.improvability) != nil }.map { records[$0].standardError }
+        if statistic.improvability.isPrimary, let reliability = Reliability.of(y, standardErrors: errors) {
+            result.reliability = reliability
+            result.tauDisattenuated = Reliability.disattenuated(tau: kendall.tau, reliability: reliability)
+        }
         result.pValue = kendall.pValue
         result.pOneSided = predictedSign < 0 ? kendall.pLess : kendall.pGreater
         if result.primary, bootstrapReplicates > 0 {

@@ -29,6 +29,11 @@ public struct HypothesisTest: Sendable, Equatable, Codable, WritesNullFields {
     public var direction: Direction
     public var ciLower: Double?
     public var ciUpper: Double?
+    /// Tests of a mean statistic with Monte Carlo values: the values' reliability (1 − mean SE² / their
+    /// variance, `Reliability`) and tau corrected for it; nil for exact values and for the median and
+    /// fraction statistics, which carry no standard error.
+    public var reliability: Double?
+    public var tauDisattenuated: Double?
     /// Operators whose statistic is not an exact zero, when some are (see science.md on stationarity).
     public var nonZeroOperators: Int?
     public var verdict: Verdict

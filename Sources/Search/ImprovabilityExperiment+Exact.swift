@@ -75,6 +75,7 @@ extension ImprovabilityExperiment {
         result.meanHittingTime = total / Double(below.count)
         result.medianHittingTime = Descriptive.median(selecting: &times)
         result.censoredFraction = 0
+        result.hittingTimeEstimator = .mean
         return result
     }
 }

@@ -13,9 +13,10 @@ import Statistics
 ///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x));
 /// - fixed threshold: exact under `always` (Krylov solve, `HittingTimes`) and, for distance laws charging
 ///   every distance, under `improving` and `non-worsening` (`MonotoneHittingTimes`); Monte Carlo with a cap otherwise.
-/// Monte Carlo starts are sampled once per group, the same for every operator (common random starts
-/// sharpen comparisons between operators); every walk has its own stream keyed by operator index,
-/// rule, setting, group, start and walk.
+/// Monte Carlo starts are a stratified sample by fitness (`StratifiedStarts`), drawn afresh for every
+/// operator so that the operators' errors are independent (what the reliability assumes); every walk has
+/// its own stream keyed by operator index, rule, setting, group and walk. The walks per group come from
+/// the precision target (`WalkBudget`).
 public struct ImprovabilityExperiment: Sendable {
     public let fitness: FitnessFunction
     public let settings: SearchSettings
@@ -34,6 +35,11 @@ public struct ImprovabilityExperiment: Sendable {
     let monotoneHittingTimes: [AcceptanceRule: [MonotoneHittingTimes]]
     /// One per threshold, in `thresholds` order.
     let hittingTimes: [HittingTimes]
+    /// The hypothesis groups' members in fitness order, cut into strata by `StratifiedStarts`.
+    let groupIndices: [Int]
+    /// Walks per group of each rule's Monte Carlo fixed-length rows; nil until `budgeted(for:)` ran the
+    /// pilot (then `rows` runs it itself).
+    public private(set) var walkBudget: WalkBudget?
 
     public init(fitness: FitnessFunction, settings: SearchSettings = .default) {
         self.fitness = fitness
@@ -49,6 +55,8 @@ public struct ImprovabilityExperiment: Sendable {
         let tables = ImprovabilityExperiment.stepTables(fitness: fitness, settings: settings, thresholds: thresholds)
         (oneStepTables, twoStepTables, monotoneHittingTimes) = (tables.oneStep, tables.twoStep, tables.monotoneHitting)
         let solvesHittingTimes = settings.acceptanceRules.contains(.always)
+        let groups = groups
+        groupIndices = groups.indices.filter { StartGroupID.hypothesisGroups.contains(groups[$0].id) }
         hittingTimes = thresholds.map { threshold in
             let solver = HittingTimes(fitness: fitness, threshold: threshold.value)
             return solvesHittingTimes ? solver.withReferenceSolutions(threads: settings.threads) : solver
@@ -68,11 +76,19 @@ public struct ImprovabilityExperiment: Sendable {
         return Dictionary(uniqueKeysWithValues: needed.map { ($0, AcceptanceDP.sphereTable(distance: $0)) })
     }
 
-    func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]]) -> [ImprovabilityRow] {
+    /// This experiment with the walk budget of the pilot on `operators` (the full set, so every shard
+    /// computes the same budget).
+    public func budgeted(for operators: [SearchOperator]) -> ImprovabilityExperiment {
+        var copy = self
+        copy.walkBudget = WalkBudget(pilotOf: self, operators: operators)
+        return copy
+    }
+
+    func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]], budget: WalkBudget) -> [ImprovabilityRow] {
         var rows: [ImprovabilityRow] = []
         for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
             let streams = SeededGenerator(seed: settings.monteCarloSeed).stream(UInt64(index)).stream(UInt64(ruleIndex))
-            rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1))
+            rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1), walks: budget.walks(rule: rule))
             rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2))
         }
         return rows
@@ -80,8 +96,9 @@ public struct ImprovabilityExperiment: Sendable {
 
     // MARK: fixed length
 
+    /// `walks` gives the Monte Carlo walks per group (`StartGroupID` → walks).
     func fixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, spheres: [Int: [Int32]],
-                         streams: SeededGenerator) -> [ImprovabilityRow] {
+                         streams: SeededGenerator, walks: [StartGroupID: Int]) -> [ImprovabilityRow] {
         if rule == .always, let eigenvalues = op.eigenvalues {
             return pathLengths.flatMap { length in
                 let improvability = spectral.improvability(eigenvalues: eigenvalues, pathLength: length)
@@ -123,9 +140,9 @@ public struct ImprovabilityExperiment: Sendable {
             return exactOneStepRows(op, rule: rule, expectations: expectations)
                 + (twoStep.map { exactTwoStepRows(op, rule: rule, tables: $0) } ?? [])
                 + monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths.filter { $0 > (twoStep == nil ? 1 : 2) },
-                                            expectations: expectations)
+                                            walks: walks, expectations: expectations)
         }
-        return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths)
+        return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths, walks: walks)
     }
 
     /// A fixed-length row from exact per-start improvabilities (indexed by code).
@@ -143,43 +160,64 @@ public struct ImprovabilityExperiment: Sendable {
                    median: median, fraction: Double(improved) / Double(values.count))
     }
 
+    /// Whether `fixedLengthRows` runs Monte Carlo for `op` under `rule` at some length (what the pilot samples).
+    func usesMonteCarlo(_ op: SearchOperator, rule: AcceptanceRule) -> Bool {
+        guard rule.isFitnessDependent else { return false }
+        if case .kEdit(let k) = op.kind, k <= settings.dynamicProgrammingMaxK { return false }
+        return !(op.distanceDistribution != nil && oneStepTables[rule] != nil && pathLengths == [1])
+    }
+
+    /// The one-step expectations that serve as control variate for `op` under `rule`, when it has them.
+    func expectations(_ op: SearchOperator, rule: AcceptanceRule) -> OneStepExpectations? {
+        guard let pi = op.distanceDistribution, let tables = oneStepTables[rule] else { return nil }
+        return OneStepExpectations(change: tables.expectedChange(distanceDistribution: pi),
+                                   moved: tables.expectedDistanceMoved(distanceDistribution: pi))
+    }
+
     /// A walk's draws do not depend on which lengths it records, so leaving out a length computed exactly
     /// does not change the rows of the others. With one-step `expectations` each walk contributes the
     /// control-variate sums Σ_{t<L} g(X_t), Σ_{t<L} r(X_t) (`conditionedWalk`) instead of its raw outcome.
-    func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator,
-                                   lengths: [Int], expectations: OneStepExpectations? = nil) -> [ImprovabilityRow] {
+    /// The mean's standard error is the stratified one (`StratifiedStarts`); median and fraction improved
+    /// summarise the single-walk values of the sampled starts.
+    func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator, lengths: [Int],
+                                   walks: [StartGroupID: Int], expectations: OneStepExpectations? = nil) -> [ImprovabilityRow] {
         guard !lengths.isEmpty else { return [] }
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
-        let walks = settings.walksPerStart
-        return groups.indices.filter { StartGroupID.hypothesisGroups.contains(groups[$0].id) }.flatMap { g in
-            let starts = sampledStarts(groups[g].members, count: settings.startsPerGroup, key: UInt64(g))
-            // changes[l][s]: mean over walks of f(X_L) − f(x) for start s; moved[l]: total distance.
-            var changes = [[Double]](repeating: [Double](repeating: 0, count: starts.count), count: lengths.count)
-            var moved = [Double](repeating: 0, count: lengths.count)
-            let groupStreams = streams.stream(UInt64(g))
-            for (s, start) in starts.enumerated() {
-                for w in 0..<walks {
-                    var generator = groupStreams.stream(UInt64(s * walks + w))
-                    let records = expectations.map { walker.conditionedWalk(from: start, pathLengths: lengths, expectations: $0, using: &generator) }
-                        ?? walker.walk(from: start, pathLengths: lengths, using: &generator).map { ($0.fitness - fitness.values[start], Double($0.moved)) }
-                    for (l, record) in records.enumerated() {
-                        changes[l][s] += record.change / Double(walks)
-                        moved[l] += record.moved
-                    }
-                }
-            }
-            return lengths.enumerated().map { l, length in
-                var values = changes[l].map { $0 / Double(length) }
-                let (mean, error) = meanAndStandardError(values)
-                let improved = values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        return groupIndices.flatMap { g in
+            let sample = StratifiedStarts(cells: groups[g].members, fitness: fitness.values,
+                                          strata: (walks[groups[g].id] ?? settings.minimumWalks) / 2)
+            let values = monteCarloValues(walker, sample: sample, lengths: lengths, expectations: expectations,
+                                          streams: streams.stream(UInt64(g)))
+            return lengths.indices.map { l in
+                let length = Double(lengths[l])
+                let change = values.change[l].map { $0 / length }
+                let (mean, error) = sample.meanAndStandardError(change)
+                let (median, fraction) = sample.medianAndFractionPositive(change)
                 var result = row(op, rule: rule, experiment: .fixedLength, group: groups[g].id, method: .monteCarlo,
-                                 starts: starts.count, effectiveReach: moved[l] / Double(starts.count * walks * length),
-                                 pathLength: length, mean: mean, median: Descriptive.median(selecting: &values),
-                                 fraction: Double(improved) / Double(values.count))
+                                 starts: sample.walks, effectiveReach: sample.meanAndStandardError(values.moved[l]).mean / length,
+                                 pathLength: lengths[l], mean: mean, median: median, fraction: fraction)
                 result.standardError = error
                 return result
             }
         }
+    }
+
+    /// Per length, each walk's change (f(X_L) − f(x), or its control variate) and distance moved.
+    func monteCarloValues(_ walker: MonteCarloWalker, sample: StratifiedStarts, lengths: [Int], expectations: OneStepExpectations?,
+                          streams: SeededGenerator) -> (change: [[Double]], moved: [[Double]]) {
+        var change = [[Double]](repeating: [Double](repeating: 0, count: sample.walks), count: lengths.count)
+        var moved = change
+        for w in 0..<sample.walks {
+            var generator = streams.stream(UInt64(w))
+            let start = sample.start(walk: w, using: &generator)
+            let records = expectations.map { walker.conditionedWalk(from: start, pathLengths: lengths, expectations: $0, using: &generator) }
+                ?? walker.walk(from: start, pathLengths: lengths, using: &generator).map { ($0.fitness - fitness.values[start], Double($0.moved)) }
+            for (l, record) in records.enumerated() {
+                change[l][w] = record.change
+                moved[l][w] = record.moved
+            }
+        }
+        return (change, moved)
     }
 
     // MARK: fixed threshold
@@ -197,58 +235,49 @@ public struct ImprovabilityExperiment: Sendable {
                     return exactHittingRow(op, rule: rule, group: id, below: below, threshold: threshold, solution: solution)
                 }
                 return monteCarloHittingRow(op, rule: rule, group: id, below: below, threshold: threshold,
-                                            startKey: 0x7E57_0000 ^ UInt64(t << 8 | g),
                                             streams: streams.stream(UInt64(t)).stream(UInt64(g)))
             }
         }
     }
 
+    /// Walks from a stratified sample of the starts below θ, each run to the cap; while more than
+    /// `rareCensoring` of them are censored, the censored walks continue to twice the cap (up to the maximum).
+    /// With censoring left, the row holds the restricted mean (so named) and the Kaplan–Meier median.
     func monteCarloHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: StartGroupID, below: [Int],
-                              threshold: ThresholdSetting, startKey: UInt64, streams: SeededGenerator) -> ImprovabilityRow {
+                              threshold: ThresholdSetting, streams: SeededGenerator) -> ImprovabilityRow {
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
-        let walks = settings.hittingWalksPerStart
-        let starts = sampledStarts(below, count: settings.hittingStartsPerGroup, key: startKey)
-        var perStart: [Double] = [], censored = 0, steps = 0, moved = 0
-        for (s, start) in starts.enumerated() {
-            var total = 0
-            for w in 0..<walks {
-                var generator = streams.stream(UInt64(s * walks + w))
-                let walk = walker.hittingTime(from: start, threshold: threshold.value, cap: settings.hittingTimeCap, using: &generator)
-                total += walk.steps
-                steps += walk.steps
-                moved += walk.moved
-                if !walk.hit { censored += 1 }
-            }
-            perStart.append(Double(total) / Double(walks))
+        let sample = StratifiedStarts(cells: below, fitness: fitness.values, strata: settings.hittingWalks / 2)
+        var walks = (0..<sample.walks).map { w in
+            var generator = streams.stream(UInt64(w))
+            let start = sample.start(walk: w, using: &generator)
+            return HittingWalk(start: start, fitness: fitness.values, threshold: threshold.value, generator: generator)
         }
-        let (mean, error) = meanAndStandardError(perStart)
-        var result = row(op, rule: rule, experiment: .fixedThreshold, group: group, method: .monteCarlo, starts: starts.count,
+        var cap = settings.hittingTimeCap
+        while true {
+            for w in walks.indices { walker.advance(&walks[w], threshold: threshold.value, cap: cap) }
+            let censored = walks.count { !$0.hit }
+            if Double(censored) <= Self.rareCensoring * Double(walks.count) || cap >= settings.maximumHittingTimeCap { break }
+            cap = min(2 * cap, settings.maximumHittingTimeCap)
+        }
+        let times = walks.map { Double($0.steps) }
+        let (mean, error) = sample.meanAndStandardError(times)
+        let censored = walks.indices.reduce(0.0) { $0 + (walks[$1].hit ? 0 : sample.weight($1 / 2) / 2) }
+        let steps = walks.reduce(0) { $0 + $1.steps }, moved = walks.reduce(0) { $0 + $1.position.moved }
+        var result = row(op, rule: rule, experiment: .fixedThreshold, group: group, method: .monteCarlo, starts: sample.walks,
                          effectiveReach: steps > 0 ? Double(moved) / Double(steps) : 0, threshold: threshold)
         result.meanHittingTime = mean
-        result.censoredFraction = Double(censored) / Double(starts.count * walks)
         result.standardError = error
+        result.censoredFraction = censored
+        result.hittingTimeEstimator = walks.allSatisfy(\.hit) ? .mean : .restrictedMean
+        result.hittingTimeCap = cap
+        result.medianHittingTime = sample.kaplanMeierMedian(times, hit: walks.map(\.hit))
         return result
     }
 
+    /// Censoring at or below this fraction of the walks counts as rare: the cap stops growing.
+    static let rareCensoring = 0.01
+
     // MARK: helpers
-
-    /// Up to `count` members drawn without replacement, the same for every operator and rule.
-    func sampledStarts(_ members: [Int], count: Int, key: UInt64) -> [Int] {
-        guard members.count > count else { return members }
-        var generator = SeededGenerator(seed: settings.monteCarloSeed, stream: 0x57A2_7500 ^ key)
-        var pool = members
-        for i in 0..<count { pool.swapAt(i, i + generator.nextInt(below: pool.count - i)) }
-        return pool[..<count].sorted()
-    }
-
-    /// The mean and its standard error (nil for fewer than two values).
-    func meanAndStandardError(_ values: [Double]) -> (Double, Double?) {
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        guard values.count > 1 else { return (mean, nil) }
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        return (mean, (variance / n).squareRoot())
-    }
 
     func row(_ op: SearchOperator, rule: AcceptanceRule, experiment: Experiment, group: StartGroupID, method: ComputationMethod,
              starts: Int, effectiveReach: Double, pathLength: Int? = nil, threshold: ThresholdSetting? = nil,

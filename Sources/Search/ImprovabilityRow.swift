@@ -21,13 +21,18 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     public var meanImprovability: Double?
     public var medianImprovability: Double?
     public var fractionImproved: Double?
-    /// Fixed-threshold: mean hitting time over starts below θ (Monte Carlo: of min(τ, cap)) and the
-    /// fraction of walks censored at the cap (0 when exact).
+    /// Fixed-threshold: the mean hitting time over starts below θ, as `hittingTimeEstimator` says (Monte
+    /// Carlo with censored walks: the restricted mean of min(τ, cap)), and the fraction of walks censored
+    /// at the final cap (0 when exact).
     public var meanHittingTime: Double?
     public var censoredFraction: Double?
-    /// Fixed-threshold, exact rows: the median over starts below θ of the expected hitting time.
+    public var hittingTimeEstimator: HittingTimeEstimator? = nil
+    /// Monte Carlo fixed-threshold rows: the final step cap (raised until censoring is rare or the maximum).
+    public var hittingTimeCap: Int? = nil
+    /// Fixed-threshold: exact rows, the median over starts below θ of the expected hitting time; Monte
+    /// Carlo rows, the Kaplan–Meier median of τ over the walks (nil when half or more are censored).
     public var medianHittingTime: Double?
-    /// Start cells the row summarises (the sample size for Monte Carlo rows).
+    /// Start cells the row summarises (Monte Carlo rows: the walks, one from each sampled start).
     public var starts: Int
     /// Standard error of the row's mean (improvability or hitting time); nil when exact.
     public var standardError: Double?
@@ -62,8 +67,8 @@ public struct ImprovabilityRow: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case operatorID = "operator"
         case family, acceptance, experiment, pathLength, threshold, thresholdLabel, group, reach, effectiveReach,
-             meanImprovability, medianImprovability, fractionImproved, meanHittingTime, censoredFraction, medianHittingTime,
-             starts, standardError, method
+             meanImprovability, medianImprovability, fractionImproved, meanHittingTime, censoredFraction, hittingTimeEstimator, hittingTimeCap,
+             medianHittingTime, starts, standardError, method
     }
 
     public var setting: ExperimentSetting {

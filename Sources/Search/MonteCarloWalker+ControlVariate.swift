@@ -15,25 +15,23 @@ extension MonteCarloWalker {
     /// outcome, so they vary far less; at L = 1 they are exact.
     func conditionedWalk(from start: Int, pathLengths: [Int], expectations: OneStepExpectations,
                          using generator: inout SeededGenerator) -> [(change: Double, moved: Double)] {
-        let raw = sampler.storage.raw
-        return withExtendedLifetime(sampler.storage) {
-            fitness.withUnsafeBufferPointer { fitness in
+        var records: [(change: Double, moved: Double)] = []
+        records.reserveCapacity(pathLengths.count)
+        withTables { raw, acceptance, fitness in
             expectations.change.withUnsafeBufferPointer { change in
             expectations.moved.withUnsafeBufferPointer { moved in
                 var position = WalkPosition(start, fitness), step = 0, changeSum = 0.0, movedSum = 0.0
-                var records: [(change: Double, moved: Double)] = []
-                records.reserveCapacity(pathLengths.count)
                 for length in pathLengths {
                     while step < length {
                         changeSum += change[position.cell]
                         movedSum += moved[position.cell]
-                        _ = position.step(raw, rule, fitness, using: &generator)
+                        _ = position.step(raw, acceptance, fitness, using: &generator)
                         step &+= 1
                     }
                     records.append((changeSum, movedSum))
                 }
-                return records
-            }}}
+            }}
         }
+        return records
     }
 }

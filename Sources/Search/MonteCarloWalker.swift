@@ -6,48 +6,126 @@ public struct MonteCarloWalker: Sendable {
     public let sampler: ProposalSampler
     public let rule: AcceptanceRule
     let fitness: [Double]
+    /// metropolis(T) with a fitness spread that fits a double's exponent: w(x) = exp((f(x) − mid)/T), so a
+    /// worse move is accepted when u·w(x) < w(y), the same event as u < exp((f(y) − f(x))/T) without an
+    /// exp per step. Empty otherwise (a very low T falls back to the exp).
+    let weights: [Double]
 
     public init(operator op: SearchOperator, rule: AcceptanceRule, fitness: FitnessFunction) {
         sampler = ProposalSampler(op)
         self.rule = rule
         self.fitness = fitness.values
+        weights = StepAcceptance.weights(rule: rule, fitness: fitness.values)
+    }
+
+    /// Runs `body` with the walk's tables as raw pointers.
+    @inline(__always)
+    func withTables<R>(_ body: (RawSampler, StepAcceptance, UnsafePointer<Double>) -> R) -> R {
+        withExtendedLifetime(sampler.storage) {
+            fitness.withUnsafeBufferPointer { fitness in
+                weights.withUnsafeBufferPointer { weights in
+                    body(sampler.storage.raw, StepAcceptance(rule: rule, weights: weights.baseAddress), fitness.baseAddress!)
+                }
+            }
+        }
     }
 
     /// One walk of max(pathLengths) steps from `start`; for each requested length (ascending) the fitness
     /// reached and the total edit distance moved so far.
     public func walk(from start: Int, pathLengths: [Int], using generator: inout SeededGenerator) -> [(fitness: Double, moved: Int)] {
-        let raw = sampler.storage.raw
-        return withExtendedLifetime(sampler.storage) {
-            fitness.withUnsafeBufferPointer { fitness in
-                var position = WalkPosition(start, fitness), step = 0
-                var records: [(fitness: Double, moved: Int)] = []
-                records.reserveCapacity(pathLengths.count)
-                for length in pathLengths {
-                    while step < length {
-                        _ = position.step(raw, rule, fitness, using: &generator)
-                        step &+= 1
-                    }
-                    records.append((position.fitness, position.moved))
+        var records: [(fitness: Double, moved: Int)] = []
+        records.reserveCapacity(pathLengths.count)
+        withTables { raw, acceptance, fitness in
+            var position = WalkPosition(start, fitness), step = 0
+            for length in pathLengths {
+                while step < length {
+                    _ = position.step(raw, acceptance, fitness, using: &generator)
+                    step &+= 1
                 }
-                return records
+                records.append((position.fitness, position.moved))
             }
         }
+        return records
     }
 
     /// One walk from `start` until f(X_t) ≥ threshold or `cap` steps: the steps taken (τ, or `cap` when
     /// censored), whether θ was reached, and the distance moved.
     public func hittingTime(from start: Int, threshold: Double, cap: Int,
                             using generator: inout SeededGenerator) -> (steps: Int, hit: Bool, moved: Int) {
-        let raw = sampler.storage.raw
-        return withExtendedLifetime(sampler.storage) {
-            fitness.withUnsafeBufferPointer { fitness in
-                var position = WalkPosition(start, fitness)
-                if position.fitness >= threshold { return (0, true, 0) }
-                for step in 1...cap where position.step(raw, rule, fitness, using: &generator) {
-                    if position.fitness >= threshold { return (step, true, position.moved) }
+        var walk = HittingWalk(start: start, fitness: fitness, threshold: threshold, generator: generator)
+        advance(&walk, threshold: threshold, cap: cap)
+        generator = walk.generator
+        return (walk.steps, walk.hit, walk.position.moved)
+    }
+
+    /// Continues a walk that has not reached θ up to `cap` steps in all; a censored walk continued to a
+    /// larger cap is the same walk as one run to that cap at once.
+    func advance(_ walk: inout HittingWalk, threshold: Double, cap: Int) {
+        guard !walk.hit, walk.steps < cap else { return }
+        withTables { raw, acceptance, fitness in
+            while walk.steps < cap {
+                walk.steps &+= 1
+                if walk.position.step(raw, acceptance, fitness, using: &walk.generator), walk.position.fitness >= threshold {
+                    walk.hit = true
+                    return
                 }
-                return (cap, false, position.moved)
             }
+        }
+    }
+}
+
+/// A hitting-time walk in progress: where it stands, the steps taken, whether θ was reached, and its stream.
+struct HittingWalk {
+    var position: WalkPosition
+    var steps = 0
+    var hit: Bool
+    var generator: SeededGenerator
+
+    init(start: Int, fitness: [Double], threshold: Double, generator: SeededGenerator) {
+        position = WalkPosition(cell: start, fitness: fitness[start])
+        hit = fitness[start] >= threshold
+        self.generator = generator
+    }
+}
+
+/// The acceptance rule as the hot loop applies it: the weighted metropolis draws a uniform on every step,
+/// the exp fallback (as `AcceptanceRule.accepts`) only when a move is worse.
+struct StepAcceptance {
+    enum Kind { case always, improving, nonWorsening, weighted, exponential }
+    let kind: Kind
+    let temperature: Double
+    let weights: UnsafePointer<Double>?
+
+    init(rule: AcceptanceRule, weights: UnsafePointer<Double>?) {
+        self.weights = weights
+        switch rule {
+        case .always: (kind, temperature) = (.always, 0)
+        case .improving: (kind, temperature) = (.improving, 0)
+        case .nonWorsening: (kind, temperature) = (.nonWorsening, 0)
+        case .metropolis(let t): (kind, temperature) = (weights == nil ? .exponential : .weighted, t)
+        }
+    }
+
+    /// The weights exp((f − mid)/T) when every one is a normal double (|f − mid|/T ≤ 700, mid the
+    /// midpoint of the range), else none.
+    static func weights(rule: AcceptanceRule, fitness: [Double]) -> [Double] {
+        guard case .metropolis(let t) = rule, let low = fitness.min(), let high = fitness.max(),
+              (high - low) / 2 / t <= 700 else { return [] }
+        let mid = (high + low) / 2
+        return fitness.map { _exp(($0 - mid) / t) }
+    }
+
+    @inline(__always)
+    func accepts(from x: Int, _ fx: Double, to y: Int, _ fy: Double, using generator: inout SeededGenerator) -> Bool {
+        switch kind {
+        case .always: return true
+        case .improving: return fy > fx
+        case .nonWorsening: return fy >= fx
+        // The uniform is drawn on every step, so that the accept/reject choice needs no branch.
+        case .weighted:
+            let u = generator.nextUniform()
+            return fy >= fx || u * weights.unsafelyUnwrapped[x] < weights.unsafelyUnwrapped[y]
+        case .exponential: return fy >= fx || generator.nextUniform() < _exp((fy - fx) / temperature)
         }
     }
 }
@@ -60,21 +138,27 @@ struct WalkPosition {
     var moved = 0
 
     @inline(__always)
-    init(_ start: Int, _ fitness: UnsafeBufferPointer<Double>) {
-        cell = start
-        self.fitness = fitness[start]
+    init(_ start: Int, _ fitness: UnsafePointer<Double>) {
+        self.init(cell: start, fitness: fitness[start])
+    }
+
+    @inline(__always)
+    init(cell: Int, fitness: Double) {
+        self.cell = cell
+        self.fitness = fitness
     }
 
     /// One proposal and its acceptance; true when the walk moved.
     @inline(__always)
-    mutating func step(_ raw: RawSampler, _ rule: AcceptanceRule, _ fitness: UnsafeBufferPointer<Double>,
+    mutating func step(_ raw: RawSampler, _ acceptance: StepAcceptance, _ fitness: UnsafePointer<Double>,
                        using generator: inout SeededGenerator) -> Bool {
         let (proposal, distance) = raw.propose(from: cell, using: &generator)
         let proposedFitness = fitness[proposal]
-        guard rule.accepts(from: self.fitness, to: proposedFitness, using: &generator) else { return false }
-        cell = proposal
-        self.fitness = proposedFitness
-        moved &+= distance
-        return true
+        let accepted = acceptance.accepts(from: cell, self.fitness, to: proposal, proposedFitness, using: &generator)
+        // Selects instead of branching: whether a walk moves is a coin flip the branch predictor cannot learn.
+        cell = accepted ? proposal : cell
+        self.fitness = accepted ? proposedFitness : self.fitness
+        moved &+= accepted ? distance : 0
+        return accepted
     }
 }

@@ -16,14 +16,19 @@ public struct SearchSettings: Codable, Sendable, Equatable {
     public var acceptanceRules: [AcceptanceRule]
     /// Whether the fixed-length experiment also reports `decile1`…`decile10` (exact rows only; default true).
     public var deciles: Bool
-    /// Monte Carlo fixed-length: starts sampled per group (default 32) and walks per start (default 2).
-    public var startsPerGroup: Int
-    public var walksPerStart: Int
-    /// Monte Carlo fixed-threshold: starts sampled per group (default 8), walks per start (default 2),
-    /// and the step cap after which a walk counts as censored (default 200).
-    public var hittingStartsPerGroup: Int
-    public var hittingWalksPerStart: Int
+    /// Monte Carlo precision target: the reliability var(true values across operators) / var(estimates) that
+    /// each Monte Carlo fixed-length setting should reach (default 0.9, so no tau is attenuated by more than
+    /// about 5%). A pilot on the first `WalkBudget.pilotOperators` operators sets the walks per group.
+    public var monteCarloReliability: Double
+    /// Bounds of the walks per (operator, rule, group) the pilot may choose (defaults 32 and 1,024).
+    public var minimumWalks: Int
+    public var maximumWalks: Int
+    /// Monte Carlo fixed-threshold: walks per group (default 64, two per stratum of the starts below θ),
+    /// the first step cap (default 200), doubled for censored walks while more than 1% are censored, up to
+    /// `maximumHittingTimeCap` (default 25,600).
+    public var hittingWalks: Int
     public var hittingTimeCap: Int
+    public var maximumHittingTimeCap: Int
     /// Largest k of `k-edit(k)` solved by exact dynamic programming under fitness-dependent rules (default 2).
     public var dynamicProgrammingMaxK: Int
     /// Worker threads (default 2); results never depend on it.
@@ -33,13 +38,13 @@ public struct SearchSettings: Codable, Sendable, Equatable {
         operatorCount: 1_000, operatorSeed: 0, monteCarloSeed: 0, pathLengths: [1, 2, 5, 10, 20, 50, 100],
         thresholdPercentiles: [90, 99],
         acceptanceRules: [.always, .improving, .nonWorsening, .metropolis(temperature: 0.5)], deciles: true,
-        startsPerGroup: 32, walksPerStart: 2, hittingStartsPerGroup: 8, hittingWalksPerStart: 2, hittingTimeCap: 200,
-        dynamicProgrammingMaxK: 2, threads: 2)
+        monteCarloReliability: 0.9, minimumWalks: 32, maximumWalks: 1_024, hittingWalks: 64, hittingTimeCap: 200,
+        maximumHittingTimeCap: 25_600, dynamicProgrammingMaxK: 2, threads: 2)
 
     public init(operatorCount: Int, operatorSeed: UInt64, monteCarloSeed: UInt64, pathLengths: [Int],
                 thresholdPercentiles: [Double], acceptanceRules: [AcceptanceRule], deciles: Bool,
-                startsPerGroup: Int, walksPerStart: Int, hittingStartsPerGroup: Int, hittingWalksPerStart: Int,
-                hittingTimeCap: Int, dynamicProgrammingMaxK: Int, threads: Int) {
+                monteCarloReliability: Double, minimumWalks: Int, maximumWalks: Int, hittingWalks: Int,
+                hittingTimeCap: Int, maximumHittingTimeCap: Int, dynamicProgrammingMaxK: Int, threads: Int) {
         self.operatorCount = operatorCount
         self.operatorSeed = operatorSeed
         self.monteCarloSeed = monteCarloSeed
@@ -47,11 +52,12 @@ public struct SearchSettings: Codable, Sendable, Equatable {
         self.thresholdPercentiles = thresholdPercentiles
         self.acceptanceRules = acceptanceRules
         self.deciles = deciles
-        self.startsPerGroup = startsPerGroup
-        self.walksPerStart = walksPerStart
-        self.hittingStartsPerGroup = hittingStartsPerGroup
-        self.hittingWalksPerStart = hittingWalksPerStart
+        self.monteCarloReliability = monteCarloReliability
+        self.minimumWalks = minimumWalks
+        self.maximumWalks = maximumWalks
+        self.hittingWalks = hittingWalks
         self.hittingTimeCap = hittingTimeCap
+        self.maximumHittingTimeCap = maximumHittingTimeCap
         self.dynamicProgrammingMaxK = dynamicProgrammingMaxK
         self.threads = threads
     }

@@ -30,13 +30,14 @@ import Testing
     @Test func readsEveryKey() throws {
         let configuration = try parse("""
         {"operatorCount": 50, "pathLengths": [1, 3], "thresholdPercentiles": [95], "acceptanceRules": ["always", "metropolis(T=2)"],
-         "monteCarlo": {"startsPerGroup": 5, "walksPerStart": 3, "hittingStartsPerGroup": 2, "hittingWalksPerStart": 1,
-                        "hittingTimeCap": 50, "dynamicProgrammingMaxK": 1},
+         "monteCarlo": {"reliability": 0.8, "minimumWalks": 6, "maximumWalks": 12, "hittingWalks": 8,
+                        "hittingTimeCap": 50, "maximumHittingTimeCap": 400, "dynamicProgrammingMaxK": 1},
          "alpha": 0.01, "bootstrapReplicates": 0, "confidence": 0.9, "landscapeWalks": 10, "landscapeWalkLength": 40}
         """)
         #expect(configuration.operatorCount == 50 && configuration.pathLengths == [1, 3])
         #expect(configuration.acceptanceRules == [.always, .metropolis(temperature: 2)])
-        #expect(configuration.monteCarlo.walksPerStart == 3 && configuration.monteCarlo.dynamicProgrammingMaxK == 1)
+        #expect(configuration.monteCarlo.reliability == 0.8 && configuration.monteCarlo.maximumWalks == 12)
+        #expect(configuration.monteCarlo.maximumHittingTimeCap == 400 && configuration.monteCarlo.dynamicProgrammingMaxK == 1)
         #expect(configuration.alpha == 0.01 && configuration.landscapeWalkLength == 40)
     }
 
@@ -75,6 +76,13 @@ import Testing
     @Test func emptyFile() { expectError("  \n", line: 1, column: 1, containing: "the configuration file is empty") }
     @Test func syntaxErrorIsLocated() { expectError("{\n  \"alpha\": 0.05,\n  oops\n}", line: 3, containing: "not valid JSON") }
     @Test func unknownKeySuggestsTheRightOne() { expectError("{\"operatorcount\": 5}", containing: "did you mean 'operatorCount'") }
+    /// A target of 0.999 would need about 100 times the walks of 0.9: refused before any work.
+    @Test func absurdReliabilityTargetsAreRefused() {
+        expectError("{\"monteCarlo\": {\"reliability\": 0.999}}", containing: "monteCarlo.reliability must lie between 0.5 and 0.99")
+        expectError("{\"monteCarlo\": {\"reliability\": 1}}", containing: "monteCarlo.reliability")
+        expectError("{\"monteCarlo\": {\"minimumWalks\": 64, \"maximumWalks\": 32}}", containing: "maximumWalks at least minimumWalks")
+    }
+
     @Test func unknownNestedKey() { expectError("{\"monteCarlo\": {\"walks\": 5}}", containing: "monteCarlo: unknown key 'walks'") }
     @Test func wrongTypes() {
         expectError("{\"alpha\": \"0.05\"}", containing: "alpha: expected a number")

@@ -35,6 +35,9 @@ import Testing
         more.monteCarlo.hittingTimeCap *= 10
         #expect(CostEstimate(configuration: more, metrics: 3, threads: 2, machine: Self.machine).seconds > base.seconds)
         more = Configuration()
+        more.monteCarlo.reliability = 0.97
+        #expect(CostEstimate(configuration: more, metrics: 3, threads: 2, machine: Self.machine).seconds > base.seconds)
+        more = Configuration()
         more.bootstrapReplicates *= 10
         #expect(CostEstimate(configuration: more, metrics: 3, threads: 2, machine: Self.machine).seconds > base.seconds)
         // More threads than cores do not make a run faster.

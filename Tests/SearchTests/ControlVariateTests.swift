@@ -46,7 +46,8 @@ struct ControlVariateTests {
         settings.acceptanceRules = [.improving]
         settings.thresholdPercentiles = []
         let experiment = ImprovabilityExperiment(fitness: Fixtures.fitness, settings: settings)
-        let rows = experiment.fixedLengthRows(Fixtures.op(.perEdge(0.3)), rule: .improving, spheres: [:], streams: SeededGenerator(seed: 2))
+        let rows = experiment.fixedLengthRows(Fixtures.op(.perEdge(0.3)), rule: .improving, spheres: [:], streams: SeededGenerator(seed: 2),
+                                              walks: [.top10: 16, .bottom10: 16, .all: 16])
         let long = rows.filter { $0.pathLength == 5 }
         #expect(long.count == 3 && long.allSatisfy { $0.method == .monteCarlo && $0.standardError != nil })
         // Improving never loses fitness, and neither does g: every per-walk sum is ≥ 0.

@@ -9,11 +9,11 @@ struct ExperimentTests {
     static let settings: SearchSettings = {
         var settings = SearchSettings.default
         settings.pathLengths = [1, 5]
-        settings.startsPerGroup = 8
-        settings.walksPerStart = 2
-        settings.hittingStartsPerGroup = 4
-        settings.hittingWalksPerStart = 2
+        settings.minimumWalks = 16
+        settings.maximumWalks = 32
+        settings.hittingWalks = 8
         settings.hittingTimeCap = 50
+        settings.maximumHittingTimeCap = 200
         settings.dynamicProgrammingMaxK = 1
         return settings
     }()
@@ -82,7 +82,7 @@ struct ExperimentTests {
             var generator = SeededGenerator(seed: 2, stream: UInt64(w))
             times.append(Double(walker.hittingTime(from: experiment.groups[1].members[w % 100], threshold: p90.value, cap: 10_000, using: &generator).steps))
         }
-        let (mean, error) = experiment.meanAndStandardError(times)
+        let (mean, error) = Fixtures.meanAndStandardError(times)
         #expect(abs(mean - exact.meanHittingTime!) < 4 * error!)
     }
 

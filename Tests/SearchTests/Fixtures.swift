@@ -33,6 +33,13 @@ enum Fixtures {
 
     static func op(_ kind: SearchOperator.Kind) -> SearchOperator { try! SearchOperator(id: "test", kind: kind) }
 
+    /// The mean of independent draws and its standard error (nil for fewer than two).
+    static func meanAndStandardError(_ values: [Double]) -> (Double, Double?) {
+        let n = Double(values.count), mean = values.reduce(0, +) / n
+        guard values.count > 1 else { return (mean, nil) }
+        return (mean, (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) / n).squareRoot())
+    }
+
     /// Mean and standard error of MC estimates of E[f(X_L) | x] from `walks` walks.
     static func monteCarloExpectation(_ op: SearchOperator, rule: AcceptanceRule, start: Int, length: Int,
                                       walks: Int, seed: UInt64) -> (mean: Double, error: Double) {

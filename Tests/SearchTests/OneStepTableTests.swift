@@ -83,7 +83,7 @@ struct OneStepTableTests {
         let f = fitness.values
         for kind: SearchOperator.Kind in [.perEdge(0.3), .distanceMixture([0.05, 0.4, 0.2, 0.05, 0.1, 0.1, 0.1])] {
             let op = Fixtures.op(kind)
-            let rows = experiment.fixedLengthRows(op, rule: rule, spheres: [:], streams: SeededGenerator(seed: 1))
+            let rows = experiment.fixedLengthRows(op, rule: rule, spheres: [:], streams: SeededGenerator(seed: 1), walks: [:])
             let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
             for group in experiment.groups.prefix(2) {
                 let row = rows.first { $0.group == group.id && $0.pathLength == length }!
@@ -97,9 +97,9 @@ struct OneStepTableTests {
                         moved.append(Double(step.moved) / Double(length))
                     }
                 }
-                let (mean, error) = experiment.meanAndStandardError(changes)
+                let (mean, error) = Fixtures.meanAndStandardError(changes)
                 #expect(abs(row.meanImprovability! - mean) < 4 * error!, "\(op.kind) \(group.id.rawValue): exact \(row.meanImprovability!) vs \(mean) ± \(error!)")
-                let (reach, reachError) = experiment.meanAndStandardError(moved)
+                let (reach, reachError) = Fixtures.meanAndStandardError(moved)
                 #expect(abs(row.effectiveReach - reach) < 4 * reachError!, "\(op.kind) \(group.id.rawValue): reach \(row.effectiveReach) vs \(reach) ± \(reachError!)")
             }
         }

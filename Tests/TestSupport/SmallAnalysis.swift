@@ -14,11 +14,11 @@ public enum SmallAnalysis {
         configuration.nullReplicates = 20
         configuration.landscapeWalks = 20
         configuration.landscapeWalkLength = 30
-        configuration.monteCarlo.startsPerGroup = 8
-        configuration.monteCarlo.walksPerStart = 1
-        configuration.monteCarlo.hittingStartsPerGroup = 4
-        configuration.monteCarlo.hittingWalksPerStart = 1
+        configuration.monteCarlo.minimumWalks = 8
+        configuration.monteCarlo.maximumWalks = 16
+        configuration.monteCarlo.hittingWalks = 8
         configuration.monteCarlo.hittingTimeCap = 100
+        configuration.monteCarlo.maximumHittingTimeCap = 400
         configuration.searchAlgorithms.runs = 20
         configuration.searchAlgorithms.budget = 60
         return configuration

@@ -90,7 +90,7 @@ public enum Findings {
         if sooner > 0 { outcomes.append("larger-reach operators reached θ sooner in \(sooner) of them") }
         if later > 0 { outcomes.append("later in \(later)") }
         let measured = outcomes.isEmpty ? "" : ": " + list(outcomes)
-        return "With a fixed threshold the statistic is the mean hitting time; over the \(taus.count) falsified fixed-threshold \(taus.count == 1 ? "test" : "tests") \(range)\(measured)."
+        return "With a fixed threshold the statistic is the mean hitting time (the restricted mean up to the cap where Monte Carlo walks stayed censored); over the \(taus.count) falsified fixed-threshold \(taus.count == 1 ? "test" : "tests") \(range)\(measured)."
     }
 
     /// Exact zeros by construction, and what the median and fraction tests say beside them.

@@ -14,7 +14,7 @@ extension ReportContent {
     func hypothesisPage(_ hypothesis: Hypothesis) -> Page {
         var claim: [Block] = [
             .paragraph(Vocabulary.claim(hypothesis)),
-            .paragraph("For the fixed-threshold experiment improvability is the mean hitting time, where shorter means more improvable, so the predicted sign of tau is the opposite one. The primary test of a setting correlates reach with the mean statistic; the further tests use the median improvability, the fraction of improving starts and, for fitness-dependent acceptance rules, the effective reach. All are in the Holm family."),
+            .paragraph("For the fixed-threshold experiment improvability is the mean hitting time, where shorter means more improvable, so the predicted sign of tau is the opposite one; where Monte Carlo walks stayed censored at the largest cap, the value is the restricted mean up to that cap (column hittingTimeEstimator of tables/improvability.csv), a lower bound of the mean. The primary test of a setting correlates reach with the mean statistic; the further tests use the median improvability, the fraction of improving starts and, for fitness-dependent acceptance rules, the effective reach. All are in the Holm family."),
         ]
         if hypothesis == .h3 {
             claim.append(.paragraph("H3 presupposes many accurate architectures. Whether that holds, per metric:"))
@@ -64,16 +64,19 @@ extension ReportContent {
         return page
     }
 
-    /// Kendall tests of one acceptance rule, one row per test; primary tables carry the bootstrap interval
-    /// and the null, further ones name the test.
+    /// Kendall tests of one acceptance rule, one row per test; primary tables carry the disattenuated tau
+    /// and reliability of Monte Carlo values, the bootstrap interval and the null, further ones name the test.
     func testTable(_ tests: [HypothesisTest], primary: Bool, caption: String) -> Table {
         let confidence = Vocabulary.plain(100 * results.configuration.confidence) + "% CI"
         let columns = ["Metric", "Experiment", "Setting"] + (primary ? [] : ["Test"])
-            + ["n", "τ", "p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence, "Null τ (mean ± SD)", "p (null)"] : []) + ["Verdict", "Note"]
+            + ["n", "τ"] + (primary ? ["τ disattenuated", "Reliability"] : []) + ["p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence, "Null τ (mean ± SD)", "p (null)"] : []) + ["Verdict", "Note"]
         return Table(caption: caption, columns: columns, rows: tests.map { test in
             var cells: [Table.Cell] = [Table.Cell(test.experiment.displayName), Table.Cell(test.setting.displayName)]
             if !primary { cells.append(Table.Cell(test.statistic.displayName)) }
-            cells += [.integer(test.n), .number(test.tau), .pValue(test.pValue), .pValue(test.pOneSided), .pValue(test.pAdjusted)]
+            cells += [.integer(test.n), .number(test.tau)]
+            // Monte Carlo values only: how much noise attenuated tau, and tau corrected for it.
+            if primary { cells += [.number(test.tauDisattenuated), .number(test.reliability)] }
+            cells += [.pValue(test.pValue), .pValue(test.pOneSided), .pValue(test.pAdjusted)]
             if primary {
                 cells.append(.interval(test.ciLower, test.ciUpper))
                 cells.append(Table.Cell(test.null.map { "\(NumberFormat.number($0.meanTau)) ± \(NumberFormat.number($0.sdTau))" } ?? NumberFormat.missing))
