@@ -30,11 +30,13 @@ public struct AnalysisOutput: Sendable {
         var results = self.results
         let configuration = results.configuration
         let runner = HypothesisRunner(configuration, seed: results.provenance.seed)
+        let settings = HypothesisRunner.settings(of: records)
         results.hypotheses = runner.attach(nulls: nulls, experimentNulls: experimentNulls,
-                                           to: runner.run(records, threads: threads))
+                                           to: runner.run(records, settings: settings, threads: threads))
         results.nullSubset = experimentNulls.values.first?.operatorIDs ?? []
-        results.optimalReach = OptimalReach.estimate(records, replicates: configuration.bootstrapReplicates,
-                                                     confidence: configuration.confidence, seed: results.provenance.seed, threads: threads)
+        results.optimalReach = OptimalReach.estimate(records, settings: settings, replicates: configuration.bootstrapReplicates,
+                                                     confidence: configuration.confidence, seed: results.provenance.seed,
+                                                     bandwidth: OptimalReach.defaultBandwidth, threads: threads)
         results.breakdowns = Breakdown.tabulate(records)
         if !decileRecords.isEmpty { results.deciles = DecileSummary.tabulate(decileRecords) }
         results.shard = nil

@@ -38,9 +38,13 @@ public struct Breakdown: Sendable, Equatable, Codable {
 
     /// Reach bands of width 1 over [0, 6]; 6 itself falls in the last band.
     static func band(of reach: Double) -> String {
-        let lower = Swift.min(5, Swift.max(0, Int(reach.rounded(.down))))
-        return "\(lower)–\(lower + 1)"
+        bands[Swift.min(5, Swift.max(0, Int(reach.rounded(.down))))]
     }
+
+    static let dimensions: [Dimension] = [.family, .reachBand]
+
+    /// The six band names, spelled once rather than per record (hundreds of thousands of them).
+    static let bands = (0..<6).map { "\($0)–\($0 + 1)" }
 
     /// Breakdowns of the fixed-length records over the hypothesis groups. Only the two numbers each
     /// cell needs are kept per record, never the records themselves.
@@ -49,7 +53,8 @@ public struct Breakdown: Sendable, Equatable, Codable {
         var cells: [Key: (template: Breakdown, means: [Double], fractions: [Double], operators: Int)] = [:]
         for record in records where record.experiment == .fixedLength && StartGroupID.hypothesisGroups.contains(record.group) {
             guard let pathLength = record.pathLength else { continue }
-            for (by, key) in [(Dimension.family, record.family.rawValue), (.reachBand, band(of: record.reach))] {
+            for by in dimensions {
+                let key = by == .family ? record.family.rawValue : band(of: record.reach)
                 let id = Key(metric: record.metric, acceptance: record.acceptance, pathLength: pathLength, group: record.group, by: by, key: key)
                 if cells[id] == nil {
                     order.append(id)

@@ -24,7 +24,11 @@ public struct HypothesisRunner: Sendable {
     }
 
     public func run(_ records: [ImprovabilityRecord], threads: Int = 1) -> [HypothesisTest] {
-        let settings = Self.settings(of: records)
+        run(records, settings: Self.settings(of: records), threads: threads)
+    }
+
+    /// `settings` as `settings(of: records)` gives them (shared with the optimal reach).
+    func run(_ records: [ImprovabilityRecord], settings: [[Int]], threads: Int) -> [HypothesisTest] {
         var specs: [TestSpec] = []
         for setting in settings {
             let first = records[setting[0]]

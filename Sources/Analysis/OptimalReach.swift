@@ -51,7 +51,13 @@ public struct OptimalReach: Sendable, Equatable, Codable, WritesNullFields {
     /// One entry per setting of the hypothesis groups, in the table's order.
     public static func estimate(_ records: [ImprovabilityRecord], replicates: Int, confidence: Double, seed: UInt64,
                                 bandwidth: Double = defaultBandwidth, threads: Int = 1) -> [OptimalReach] {
-        let settings = HypothesisRunner.settings(of: records)
+        estimate(records, settings: HypothesisRunner.settings(of: records), replicates: replicates, confidence: confidence, seed: seed,
+                 bandwidth: bandwidth, threads: threads)
+    }
+
+    /// `settings` as `HypothesisRunner.settings(of: records)` gives them (shared with the hypothesis tests).
+    static func estimate(_ records: [ImprovabilityRecord], settings: [[Int]], replicates: Int, confidence: Double, seed: UInt64,
+                         bandwidth: Double, threads: Int) -> [OptimalReach] {
         return Parallel.map(count: settings.count, threads: threads) { index in
             let setting = settings[index]
             let first = records[setting[0]]

@@ -27,7 +27,7 @@ public struct CorrelationResult: Sendable, Equatable, Codable {
 /// Correlation tests agreeing with scipy.stats. Inputs must have equal lengths; an input holding NaN
 /// gives an undefined (NaN) result, as scipy's default nan_policy='propagate' does.
 public enum Correlation {
-    /// Kendall's tau-b in O(n log n) (Knight's algorithm), ties handled.
+    /// Kendall's tau-b in O(n log n) (a Fenwick tree over the y ranks in x order), ties handled.
     public static func kendallTauB(_ x: [Double], _ y: [Double]) -> KendallResult {
         precondition(x.count == y.count, "Kendall's tau needs paired samples")
         guard !containsNaN(x, y) else { return .undefined(n: x.count) }
