@@ -44,7 +44,9 @@ public struct AnalysisOutput: Sendable {
     }
 
     /// Canonical JSON (see `JSONRecordEncoder`): equal results give equal bytes.
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] { try JSONRecordEncoder.encode(value) }
+    public static func encode<T: Encodable>(_ value: T, layout: JSONRecordEncoder.Layout = .pretty) throws -> [UInt8] {
+        try JSONRecordEncoder.encode(value, layout: layout)
+    }
 
     /// The results folder: `results.json`, every table at full precision (`tables`), and a shard's records.
     public func files(threads: Int = 1) throws -> [String: [UInt8]] {

@@ -50,7 +50,7 @@ public struct FigureEntry: Sendable, Equatable {
     public let title: String
     public let caption: String
     public let altText: String
-    /// Canvas size in CSS pixels (PNG is drawn at 2×).
+    /// Canvas size in CSS pixels (PNG is drawn at `pngScale` times it).
     public let width: Double
     public let height: Double
 }

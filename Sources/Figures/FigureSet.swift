@@ -26,18 +26,23 @@ public enum FigureSet {
     /// see `ScatterDataFile`, with the operators they name in `OperatorDataFile.path`). Figures are drawn in parallel; the bytes do not depend on `threads`.
     ///
     /// `preset` sets the SVG and PDF; the PNG is what the site shows, so it is always the screen figure.
+    ///
+    /// - Parameter progress: called with (figures done, figures in all) as figures finish, from worker threads.
     public static func render(
-        _ output: AnalysisOutput, threads: Int, preset: Preset = .screen, sourceDateEpoch: Int?
+        _ output: AnalysisOutput, threads: Int, preset: Preset = .screen, sourceDateEpoch: Int?,
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(RenderError) -> [String: [UInt8]] {
         let data = FigureData(output)
         let entries = FigureCatalog.entries(for: output.results)
         let screen = Parallel.map(count: entries.count, threads: threads) { FigureBuilder(data: data, entry: entries[$0]).figure() }
         let vector = preset == .screen ? screen : screen.indices.map { FigureBuilder.paperVersion(of: screen[$0], kind: entries[$0].kind) }
         let formats = OutputFormat.allCases
+        let finished = JobCounter()
         // One job per (figure, format): the big figures' three formats spread over the workers.
         let rendered = Parallel.map(count: entries.count * formats.count, threads: threads) { index -> Result<[UInt8], RenderError> in
             let format = formats[index % formats.count]
             let figure = (format == .png ? screen : vector)[index / formats.count]
+            defer { progress(finished.increment() / formats.count, entries.count) }
             do throws(RenderError) {
                 return .success(try Plotting.render(figure, as: format, sourceDateEpoch: sourceDateEpoch))
             } catch {

@@ -76,10 +76,14 @@ struct SiteOptions: ParsableArguments {
                 progress: ProgressReporter) throws {
         progress.begin(.figures)
         let figures = try FigureSet.render(output, threads: threads, preset: Preset(options.preset),
-                                           sourceDateEpoch: try RunMetadata.sourceDateEpoch())
+                                           sourceDateEpoch: try RunMetadata.sourceDateEpoch()) { done, total in
+            progress.update(.figures, done: done, total: total)
+        }
         progress.begin(.site)
         let folder = URL(fileURLWithPath: out).standardizedFileURL
-        try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, threads: threads, to: folder)
+        try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, threads: threads, to: folder) { done, total in
+            progress.update(.site, done: done, total: total)
+        }
         if !progress.isQuiet {
             Terminal.error("stage timings:")
             progress.summary().forEach(Terminal.error)

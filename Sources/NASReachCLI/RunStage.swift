@@ -29,7 +29,7 @@ enum RunStage: Equatable {
         case .analysis(.nulls): "metrics"
         case .analysis(.landscape), .analysis(.searchAlgorithms), .analysis(.hypotheses): nil
         case .figures: "figures"
-        case .site: "files"
+        case .site: "pages"
         case .writingResults, .readingResults: nil
         }
     }

@@ -4,10 +4,12 @@ import CZlib
 /// Writes Cairo image surfaces as indexed-colour PNGs.
 ///
 /// Cairo's own writer goes through libpng as 8-bit RGBA at zlib's default level. A figure is a few flat
-/// colours, so one palette index per pixel and zlib's best level make its PNG several
-/// times smaller; it is written once and downloaded by every reader.
+/// colours, so one palette index per pixel makes its PNG several times smaller.
 enum PNGEncoder {
-    static let compressionLevel: Int32 = 9
+    /// zlib's default level. Measured on the real-data report's 61 figures: level 9 took 13.5 s of CPU for
+    /// 6.36 MB, level 6 1.4 s for 6.77 MB (level 1: 0.4 s, 8.19 MB), so the best level cost ten times the
+    /// time for 6% of the bytes.
+    static let compressionLevel: Int32 = 6
 
     /// The PNG bytes of an ARGB32 `surface`'s pixels through a `PNGPalette`: exact up to 256 colours.
     static func encode(_ surface: OpaquePointer) throws(RenderError) -> [UInt8] {

@@ -1,113 +1,169 @@
-import Foundation
-
-/// `svg` with the path data of every `d="…"` attribute rewritten in relative, space-free form:
+/// `svg` with the path data of every `d="…"` attribute rewritten in relative, space-free form to a
+/// hundredth of a unit, and every `x="…"` and `y="…"` (the glyph placements) to the same hundredth:
 /// Cairo writes `M 804.5 153.25 L 801.25 158.75 L 807.75 158.75 Z`, the same outline is
-/// `M804.5 153.25l-3.25 5.5h6.5z`. Scatter series and text glyphs are most of a figure's SVG, and
-/// their paths shrink by about a third.
+/// `M804.5 153.25l-3.25 5.5h6.5z`. A hundredth of a pixel (or point) is far below what a screen or a
+/// printer shows, and scatter series, curves and text glyphs — most of a figure's SVG — shrink by
+/// about half.
 ///
-/// Path data with anything but Cairo's absolute `M`, `L`, `C` and `Z` is left as it is.
+/// Path data with anything but Cairo's absolute `M`, `L`, `C` and `Z`, or a number it cannot read, is
+/// left as it is.
 public func compactingSVGPaths(_ svg: String) -> String {
-    let opener = Array(" d=\"".utf8)
-    let bytes = Array(svg.utf8)
+    String(decoding: compactingSVGPaths(Array(svg.utf8)), as: UTF8.self)
+}
+
+/// `compactingSVGPaths` on the UTF-8 bytes of an SVG.
+func compactingSVGPaths(_ bytes: [UInt8]) -> [UInt8] {
+    let openers: [(pattern: [UInt8], isPath: Bool)] = [(Array(" d=\"".utf8), true), (Array(" x=\"".utf8), false), (Array(" y=\"".utf8), false)]
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
     var i = 0
-    while i < bytes.count {
-        guard bytes[i] == opener[0], i + opener.count <= bytes.count, bytes[i..<i + opener.count].elementsEqual(opener) else {
-            output.append(bytes[i])
-            i += 1
+    scanning: while i < bytes.count {
+        // Every opener starts with a space; runs without one are copied at once.
+        if bytes[i] != UInt8(ascii: " ") {
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: " ") { i += 1 }
+            output += bytes[start..<i]
             continue
         }
-        let start = i + opener.count
-        guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else {
-            output += bytes[i...]
-            break
+        for opener in openers where i + opener.pattern.count <= bytes.count && bytes[i..<i + opener.pattern.count].elementsEqual(opener.pattern) {
+            let start = i + opener.pattern.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            output += opener.pattern
+            let value = bytes[start..<end]
+            if opener.isPath, let path = RelativePath(cairoPathData: value) {
+                output += path.bytes
+            } else if !opener.isPath, let number = HundredthsNumber(value), number.end == value.endIndex {
+                HundredthsNumber.append(number.hundredths, to: &output)
+            } else {
+                output += value
+            }
+            output.append(UInt8(ascii: "\""))
+            i = end + 1
+            continue scanning
         }
-        output += opener
-        let data = String(decoding: bytes[start..<end], as: UTF8.self)
-        output += (RelativePath(cairoPathData: data)?.text ?? data).utf8
-        output.append(UInt8(ascii: "\""))
-        i = end + 1
+        output.append(bytes[i])
+        i += 1
     }
-    return String(decoding: output, as: UTF8.self)
+    return output
 }
 
-/// Path data re-emitted with relative commands, measured from where the reader's pen actually is
-/// (the sum of the rounded offsets written so far), so rounding never accumulates.
+/// A decimal number as Cairo writes it (`-4.742188`, no exponent), in hundredths, rounded half away from zero.
+struct HundredthsNumber {
+    let hundredths: Int
+    /// The index just after the number's last byte.
+    let end: Int
+
+    init?(_ bytes: ArraySlice<UInt8>, from start: Int? = nil) {
+        var i = start ?? bytes.startIndex
+        let negative = i < bytes.endIndex && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa = 0, decimals = 0, digits = 0, inFraction = false
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "."), !inFraction {
+                inFraction = true
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                // Digits past the eighteenth cannot change the hundredths of a coordinate.
+                if digits < 18 {
+                    mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
+                    digits += 1
+                    if inFraction { decimals += 1 }
+                }
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        let scaled = Double(mantissa) * 100 / Self.powersOfTen[min(decimals, Self.powersOfTen.count - 1)]
+        hundredths = (negative ? -1 : 1) * Int(scaled.rounded())
+        end = i
+    }
+
+    private static let powersOfTen: [Double] = {
+        var powers = [1.0]
+        while powers.count < 19 { powers.append(powers.last! * 10) }
+        return powers
+    }()
+
+    /// The shortest text of `hundredths / 100`: no trailing zeros, no leading zero before the point.
+    static func append(_ hundredths: Int, to output: inout [UInt8]) {
+        if hundredths < 0 { output.append(UInt8(ascii: "-")) }
+        let magnitude = abs(hundredths)
+        let (whole, fraction) = magnitude.quotientAndRemainder(dividingBy: 100)
+        if whole > 0 || fraction == 0 { output += String(whole).utf8 }
+        guard fraction > 0 else { return }
+        output.append(UInt8(ascii: "."))
+        output.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+        if fraction % 10 > 0 { output.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+    }
+}
+
+/// Path data re-emitted with relative commands in hundredths, measured from where the reader's pen
+/// actually is (the sum of the offsets written so far, exact in whole hundredths), so rounding never
+/// accumulates.
 struct RelativePath {
-    private(set) var text = ""
-    private var pen = (x: 0.0, y: 0.0)
-    private var subpathStart = (x: 0.0, y: 0.0)
+    private(set) var bytes: [UInt8] = []
+    private var pen = (x: 0, y: 0)
+    private var subpathStart = (x: 0, y: 0)
+    /// Whether the last number written has a decimal point (a second one then separates by itself).
+    private var lastHadPoint = false
 
     /// Nil when `cairoPathData` holds a command other than absolute M, L, C and Z, or a malformed number.
-    init?(cairoPathData: String) {
-        let tokens = cairoPathData.split(separator: " ")
-        var index = 0
-        func numbers(_ count: Int) -> [Double]? {
-            guard index + count <= tokens.count else { return nil }
-            let values = tokens[index..<index + count].compactMap { Double($0) }
-            index += count
-            return values.count == count ? values : nil
+    init?(cairoPathData data: ArraySlice<UInt8>) {
+        var i = data.startIndex
+        func skipSpaces() { while i < data.endIndex, data[i] == UInt8(ascii: " ") { i += 1 } }
+        func point() -> (x: Int, y: Int)? {
+            skipSpaces()
+            guard let x = HundredthsNumber(data, from: i) else { return nil }
+            i = x.end
+            skipSpaces()
+            guard let y = HundredthsNumber(data, from: i) else { return nil }
+            i = y.end
+            return (x.hundredths, y.hundredths)
         }
-        while index < tokens.count {
-            let command = tokens[index]
-            index += 1
+        skipSpaces()
+        while i < data.endIndex {
+            let command = data[i]
+            i += 1
             switch command {
-            case "M":
-                guard let p = numbers(2) else { return nil }
-                emit("m", offsets: [p[0] - pen.x, p[1] - pen.y], first: text.isEmpty)
+            case UInt8(ascii: "M"):
+                guard let p = point() else { return nil }
+                emit(bytes.isEmpty ? "M" : "m", [p.x - pen.x, p.y - pen.y])
+                pen = p
                 subpathStart = pen
-            case "L":
-                guard let p = numbers(2) else { return nil }
-                let (dx, dy) = (Self.rounded(p[0] - pen.x), Self.rounded(p[1] - pen.y))
-                if dy == 0 { emit("h", offsets: [dx]) } else if dx == 0 { emit("v", offsets: [dy]) } else { emit("l", offsets: [dx, dy]) }
-            case "C":
-                guard let p = numbers(6) else { return nil }
-                let origin = pen
-                emit("c", offsets: [p[0] - origin.x, p[1] - origin.y, p[2] - origin.x, p[3] - origin.y, p[4] - origin.x, p[5] - origin.y],
-                     endpointFrom: origin)
-            case "Z":
-                text += "z"
+            case UInt8(ascii: "L"):
+                guard let p = point() else { return nil }
+                let (dx, dy) = (p.x - pen.x, p.y - pen.y)
+                if dy == 0 { emit("h", [dx]) } else if dx == 0 { emit("v", [dy]) } else { emit("l", [dx, dy]) }
+                pen = p
+            case UInt8(ascii: "C"):
+                guard let a = point(), let b = point(), let c = point() else { return nil }
+                emit("c", [a.x - pen.x, a.y - pen.y, b.x - pen.x, b.y - pen.y, c.x - pen.x, c.y - pen.y])
+                pen = c
+            case UInt8(ascii: "Z"):
+                bytes.append(UInt8(ascii: "z"))
                 pen = subpathStart
             default:
                 return nil
             }
+            skipSpaces()
         }
     }
 
-    /// Appends a command and its offsets from `endpointFrom` (the pen by default); the pen moves by the
-    /// last pair as written. The first moveto of a path is written absolute.
-    private mutating func emit(_ command: String, offsets: [Double], first: Bool = false, endpointFrom origin: (x: Double, y: Double)? = nil) {
-        let written = offsets.map(Self.rounded)
-        text += first ? command.uppercased() : command
-        var previous: String?
-        for value in written {
-            let number = Self.format(value)
+    /// Appends a command and its offsets in hundredths. The first command of a path is an absolute M
+    /// from the origin, so its offsets are its coordinates.
+    private mutating func emit(_ command: Unicode.Scalar, _ offsets: [Int]) {
+        bytes.append(UInt8(ascii: command))
+        var first = true
+        for value in offsets {
+            var number: [UInt8] = []
+            HundredthsNumber.append(value, to: &number)
             // A minus sign separates numbers by itself; so does a second decimal point.
-            if let previous, !number.hasPrefix("-"), !(number.hasPrefix(".") && previous.contains(".")) { text += " " }
-            text += number
-            previous = number
+            if !first, number[0] != UInt8(ascii: "-"), !(number[0] == UInt8(ascii: ".") && lastHadPoint) { bytes.append(UInt8(ascii: " ")) }
+            bytes += number
+            lastHadPoint = number.contains(UInt8(ascii: "."))
+            first = false
         }
-        let base = origin ?? pen
-        switch command {
-        case "h": pen = (base.x + written[0], base.y)
-        case "v": pen = (base.x, base.y + written[0])
-        default: pen = (base.x + written[written.count - 2], base.y + written[written.count - 1])
-        }
-    }
-
-    /// Six decimals, as Cairo writes them: no precision is lost that the input had.
-    private static func rounded(_ value: Double) -> Double {
-        let result = (value * 1e6).rounded() / 1e6
-        return result == 0 ? 0 : result
-    }
-
-    /// The shortest text of a six-decimal value: no trailing zeros, no leading zero before the point.
-    private static func format(_ value: Double) -> String {
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        if text.hasPrefix("0.") { text.removeFirst() } else if text.hasPrefix("-0.") { text = "-" + text.dropFirst(2) }
-        return text == "-0" ? "0" : text
     }
 }

@@ -68,7 +68,8 @@ extension BuildStep {
     /// gives the image size, and a missing format is an error rather than a broken link). A figure
     /// with a point-data file beside it (`<basePath>.data.js`) names it for the site's script.
     public static let renderPages = BuildStep("render pages") { build in
-        for page in build.model.pages {
+        for (index, page) in build.model.pages.enumerated() {
+            defer { build.progress(index + 1, build.model.pages.count) }
             var sizes: [String: (width: Int, height: Int)] = [:]
             var pointData: Set<String> = []
             for case .figure(let figure) in page.sections.flatMap(\.blocks) {

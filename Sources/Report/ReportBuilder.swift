@@ -12,14 +12,16 @@ public enum ReportBuilder {
     ///     entry needs all three.
     ///   - figures: the entries the pages link, by default `FigureCatalog.entries(for: output.results)`.
     ///   - threads: workers for the tables and pages; the bytes never depend on it.
+    ///   - progress: called with (pages done, pages in all) as pages are rendered.
     /// - Throws: `SiteError` (nothing is written then), or an encoding error of the results.
     public static func write(output: AnalysisOutput, figureFiles: consuming [String: [UInt8]], figures: [FigureEntry]? = nil,
-                             theme: Theme = .default, threads: Int = 1, to outDir: URL) throws {
+                             theme: Theme = .default, threads: Int = 1, to outDir: URL,
+                             progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws {
         let content = try ReportContent(output: output, figures: figures, threads: threads)
         // The figures are taken over, not copied: each leaves `pending` as it becomes `Data`.
         var pending = figureFiles
         var figureData: [String: Data] = [:]
         for path in pending.keys.sorted() { figureData[path] = Data(pending.removeValue(forKey: path)!) }
-        try SiteWriter(theme: theme).write(content.model, figures: .files(figureData), extraFiles: content.dataFiles, to: outDir)
+        try SiteWriter(theme: theme).write(content.model, figures: .files(figureData), extraFiles: content.dataFiles, to: outDir, progress: progress)
     }
 }

@@ -18,6 +18,8 @@ public struct SiteBuild {
     public let root: URL
     /// Site-relative paths written so far.
     public private(set) var written: Set<String> = []
+    /// Called with (pages done, pages in all) as pages are rendered.
+    public var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
 
     init(model: SiteModel, theme: Theme, figures: FigureSource, extraFiles: [String: Data], root: URL) {
         self.model = model

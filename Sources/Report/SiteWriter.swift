@@ -25,11 +25,13 @@ public struct SiteWriter: Sendable {
     /// - Parameters:
     ///   - figures: the figure files the model's `FigureRef`s point to.
     ///   - extraFiles: further downloads by site-relative path (e.g. `data/results.json`).
+    ///   - progress: called with (pages done, pages in all) as pages are rendered.
     /// - Throws: `SiteError`; `outDir` is then exactly as before.
     public func write(_ model: SiteModel, figures: FigureSource = .files([:]), extraFiles: [String: Data] = [:],
-                      to outDir: URL) throws {
+                      to outDir: URL, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws {
         try AtomicFolder(outDir, marker: Self.markerFileName).replace { staging in
             var build = SiteBuild(model: model, theme: theme, figures: figures, extraFiles: extraFiles, root: staging)
+            build.progress = progress
             for step in steps { try step.run(&build) }
         }
     }

@@ -60,7 +60,7 @@ private func decodedPixels(_ png: [UInt8]) -> (width: Int, height: Int, rows: [[
     let png = try render(figure, as: .png)
     #expect(chunks(png).map(\.type) == ["IHDR", "PLTE", "IDAT", "IEND"], "opaque: no tRNS")
     let (width, height, rows) = decodedPixels(png)
-    #expect(width == 400 && height == 300)
+    #expect(width == 300 && height == 225)
     let plot = layout(figure).panels[0].plot
     let (cx, cy) = (Int(plot.midX * pngScale), Int(plot.midY * pngScale))
     #expect(rows[cy][cx] == [0x00, 0x72, 0xB2, 0xFF])

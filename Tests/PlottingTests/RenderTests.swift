@@ -10,12 +10,12 @@ private func bigEndian32(_ bytes: [UInt8], at offset: Int) -> Int {
     bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
 }
 
-@Test func pngHasSignatureAndTwiceTheFigureSize() throws {
+@Test func pngHasSignatureAndOneAndAHalfTimesTheFigureSize() throws {
     let bytes = try render(Demo.figure(width: 640, height: 420), as: .png)
     #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     #expect(String(decoding: bytes[12..<16], as: UTF8.self) == "IHDR")
-    #expect(bigEndian32(bytes, at: 16) == 1280)
-    #expect(bigEndian32(bytes, at: 20) == 840)
+    #expect(bigEndian32(bytes, at: 16) == 960)
+    #expect(bigEndian32(bytes, at: 20) == 630)
 }
 
 @Test func svgParsesAsXMLWithEveryIDPrefixed() throws {

@@ -38,7 +38,10 @@ struct ReportContentTests {
         // A table above the compression threshold is linked as its .csv.gz.
         for path in tables + ["results.json"] { #expect(links.contains("data/" + path) || links.contains("data/" + path + ".gz"), "data/\(path)") }
         let written = try Data(contentsOf: folder.url.appendingPathComponent("site/data/results.json"))
-        #expect([UInt8](written) == (try AnalysisOutput.encode(ReportFixtures.synthetic.results)))
+        #expect([UInt8](written) == (try AnalysisOutput.encode(ReportFixtures.synthetic.results, layout: .compact)))
+        // The same values as the results folder's indented file, every number at full precision.
+        #expect(try JSONDecoder().decode(Results.self, from: written) == ReportFixtures.synthetic.results)
+        #expect(!written.contains(UInt8(ascii: "\n")) || written.firstIndex(of: UInt8(ascii: "\n")) == written.count - 1)
     }
 
     @Test("the index verdict table, read back from its CSV, counts exactly the primary tests of results.hypotheses")

@@ -10,7 +10,7 @@ public struct ReportContent: Sendable {
     public let output: AnalysisOutput
     /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
     public let figures: [FigureEntry]
-    /// Downloads by site path: `data/results.json` at full precision, and `data/tables/*.csv` with
+    /// Downloads by site path: `data/results.json` at full precision (compact, without indentation), and `data/tables/*.csv` with
     /// numbers to `downloadDigits` significant digits and the improvability table split by metric; a
     /// table above `compressionThreshold` bytes is `data/tables/*.csv.gz`; and `cite.bib` when the
     /// configuration has a citation.
@@ -36,7 +36,7 @@ public struct ReportContent: Sendable {
         self.output = output
         self.figures = figures ?? FigureCatalog.entries(for: output.results)
         var tables = try output.tables(numbers: .significantDigits(Self.downloadDigits), splitByMetric: true, threads: threads)
-        var files: [String: Data] = ["data/results.json": Data(try AnalysisOutput.encode(output.results))]
+        var files: [String: Data] = ["data/results.json": Data(try AnalysisOutput.encode(output.results, layout: .compact))]
         let large = tables.keys.sorted().filter { tables[$0]!.count > compressionThreshold }
         let compressed = Parallel.map(count: large.count, threads: threads) { [tables] index in
             Result { () throws(SiteError) in try Gzip.compress(Data(tables[large[index]]!)) }
