@@ -105,8 +105,12 @@ public struct ExperimentNull: Sendable, Equatable, Codable {
 }
 
 /// One landscape of the null (real or permuted) and the null's procedure on it. Starts are sampled once
-/// per group (and per threshold), the same for every operator and rule, as in the experiment.
+/// per group (and per threshold), the same for every operator and rule. The null's budget is fixed, not
+/// set by the precision target: `settings.minimumWalks` starts per group and `settings.hittingWalks / 2`
+/// per (threshold, group), each walked `walksPerStart` times, hitting times restricted to the first cap.
 struct NullLandscape {
+    static let walksPerStart = 2
+
     /// The sampled starts below θ of one (threshold, group).
     struct Target {
         var threshold: ThresholdSetting
@@ -129,7 +133,7 @@ struct NullLandscape {
         lengths = Array(Set(settings.pathLengths)).sorted()
         let groups = StartGroup.standard(for: fitness, deciles: false)
         starts = groups.enumerated().map { g, group in
-            (group.id, NullLandscape.sample(group.members, count: settings.startsPerGroup, streams.stream(UInt64(g))))
+            (group.id, NullLandscape.sample(group.members, count: settings.minimumWalks, streams.stream(UInt64(g))))
         }
         targets = ThresholdSetting.standard(for: fitness, percentiles: settings.thresholdPercentiles).enumerated().flatMap { t, threshold in
             threshold.groups.compactMap { id -> Target? in
@@ -137,7 +141,7 @@ struct NullLandscape {
                 let below = members.filter { fitness.values[$0] < threshold.value }
                 guard !below.isEmpty else { return nil }
                 return Target(threshold: threshold, group: id, sampled: NullLandscape.sample(
-                    below, count: settings.hittingStartsPerGroup, streams.stream(0x100 + UInt64(t << 4 | groups.firstIndex { $0.id == id }!))))
+                    below, count: max(1, settings.hittingWalks / NullLandscape.walksPerStart), streams.stream(0x100 + UInt64(t << 4 | groups.firstIndex { $0.id == id }!))))
             }
         }
     }
@@ -163,7 +167,7 @@ struct NullLandscape {
     func walkedMeans(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [(ExperimentNull.Key, Double)] {
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
         var means: [(ExperimentNull.Key, Double)] = []
-        let walks = settings.walksPerStart
+        let walks = NullLandscape.walksPerStart
         // Under `always` the spectral null covers the fixed lengths.
         for (g, (group, cells)) in starts.enumerated() where ExperimentNull.covers(acceptance: rule, experiment: .fixedLength) {
             var change = [Double](repeating: 0, count: lengths.count)
@@ -180,7 +184,7 @@ struct NullLandscape {
                               change[l] / Double(cells.count * walks * length)))
             }
         }
-        let hittingWalks = settings.hittingWalksPerStart
+        let hittingWalks = NullLandscape.walksPerStart
         for (t, target) in targets.enumerated() {
             var total = 0
             for (s, start) in target.sampled.enumerated() {

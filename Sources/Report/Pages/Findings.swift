@@ -136,9 +136,9 @@ public enum Findings {
             sources.append("\(NumberFormat.integer(first.replicates)) for always-accept at a fixed path length, over \(NumberFormat.integer(first.operators)) isotropic operators")
         }
         if let first = subset.first?.null {
-            sources.append("\(NumberFormat.integer(first.replicates)) for the other tests, over a subset of \(NumberFormat.integer(first.operators)) operators")
+            sources.append("\(NumberFormat.integer(first.replicates)) for the fitness-dependent rules and the fixed thresholds, over a subset of \(NumberFormat.integer(first.operators)) operators stratified by reach")
         }
-        var sentence = "Against permutations of the landscape (\(list(sources))), \(beyond) of \(withNull.count) tests go beyond what regression to the mean gives: the null tau averages \(range(means)) where the landscape gives \(range(observed))."
+        var sentence = "Against permutations of the landscape (\(sources.joined(separator: "; "))), \(beyond) of \(withNull.count) tests go beyond what regression to the mean gives: the null tau averages \(range(means)) where the landscape gives \(range(observed))."
         let rules = withNull.uniqueKeys(\.acceptance.label)
         if rules.count > 1 {
             sentence += " Beyond it by rule: " + list(rules.map { rule in
