@@ -8,8 +8,15 @@ extension ImprovabilityExperiment {
     public func rows(for operators: [SearchOperator], in positions: Range<Int>) -> [ImprovabilityRow] {
         let slice = Array(operators[positions])
         let spheres = sphereTables(for: slice)
-        return Parallel.map(count: slice.count, threads: settings.threads) { offset in
-            rows(for: slice[offset], index: positions.lowerBound + offset, spheres: spheres)
+        // Batches of operators share one monotone hitting-time sweep (`MonotoneHittingTimes.solve`).
+        let batch = MonotoneHittingTimes.batch
+        return Parallel.map(count: (slice.count + batch - 1) / batch, threads: settings.threads) { b in
+            let range = b * batch ..< min((b + 1) * batch, slice.count), ops = Array(slice[range])
+            let monotone = monotoneHittingTimes.mapValues { solvers in solvers.map { $0.solve(ops) } }
+            return range.flatMap { offset in
+                rows(for: slice[offset], index: positions.lowerBound + offset, spheres: spheres,
+                     monotone: monotone.mapValues { solutions in solutions.map { $0[offset - range.lowerBound] } })
+            }
         }.flatMap { $0 }
     }
 }
