@@ -85,11 +85,18 @@ struct Bench: ParsableCommand {
             report("search algorithms, 5 × \(fitness.count) metrics × \(budget.runs) runs", seconds: algorithms)
 
             var output: AnalysisOutput?
+            let stages = ProgressReporter(quiet: true)
             let analysisTime = try measure(runs: 1) {
                 output = AnalysisRun(benchmark: benchmark, configuration: .default, seed: 0, threads: Parallel.defaultThreads,
-                                     version: NASReach.version, generatedAt: "bench").run()
+                                     version: NASReach.version, generatedAt: "bench").run { stage, done, total in
+                    stages.update(.analysis(stage), done: done, total: total)
+                }
             }
             report("analysis, default configuration (1 run)", seconds: analysisTime)
+            stages.begin(.writingResults)  // closes the last analysis stage
+            if let experiments = stages.timings.first(where: { $0.stage == .analysis(.experiments) }) {
+                report("analysis: experiments stage (target ≤ 15 s)", seconds: experiments.seconds)
+            }
             if let records = output?.records, !records.isEmpty {
                 let exact = records.count { $0.method == .exact }
                 line("exact rows of tables/improvability.csv", String(format: "%10.1f %%", 100 * Double(exact) / Double(records.count))

@@ -25,3 +25,45 @@ enum DenseSystem {
         return y
     }
 }
+
+extension DenseSystem {
+    /// X with `matrix` · X = `rhs` for a symmetric positive definite matrix (Cholesky, on the lower triangle);
+    /// nil if a pivot is not positive.
+    static func solvePositiveDefinite(_ matrix: [Double], _ rhs: [Double], size m: Int, columns c: Int) -> [Double]? {
+        precondition(matrix.count == m * m && rhs.count == m * c)
+        var l = matrix, y = rhs
+        let factored = l.withUnsafeMutableBufferPointer { l -> Bool in
+            for j in 0..<m {
+                var diagonal = l[j * m + j]
+                for k in 0..<j { diagonal -= l[j * m + k] * l[j * m + k] }
+                guard diagonal > 0 else { return false }
+                let root = diagonal.squareRoot()
+                l[j * m + j] = root
+                for i in j + 1 ..< m {
+                    var sum = l[i * m + j]
+                    for k in 0..<j { sum -= l[i * m + k] * l[j * m + k] }
+                    l[i * m + j] = sum / root
+                }
+            }
+            return true
+        }
+        guard factored else { return nil }
+        l.withUnsafeBufferPointer { l in
+            y.withUnsafeMutableBufferPointer { y in
+                for k in 0..<c {
+                    for i in 0..<m {  // L z = b
+                        var sum = y[i * c + k]
+                        for j in 0..<i { sum -= l[i * m + j] * y[j * c + k] }
+                        y[i * c + k] = sum / l[i * m + i]
+                    }
+                    for i in stride(from: m - 1, through: 0, by: -1) {  // Lᵀ x = z
+                        var sum = y[i * c + k]
+                        for j in i + 1 ..< m { sum -= l[j * m + i] * y[j * c + k] }
+                        y[i * c + k] = sum / l[i * m + i]
+                    }
+                }
+            }
+        }
+        return y
+    }
+}

@@ -9,8 +9,15 @@ extension ImprovabilityExperiment {
         let slice = Array(operators[positions])
         let spheres = sphereTables(for: slice)
         let budget = walkBudget ?? WalkBudget(pilotOf: self, operators: operators)
-        return Parallel.map(count: slice.count, threads: settings.threads) { offset in
-            rows(for: slice[offset], index: positions.lowerBound + offset, spheres: spheres, budget: budget)
+        // Batches of operators share one monotone hitting-time sweep (`MonotoneHittingTimes.solve`).
+        let batch = MonotoneHittingTimes.batch
+        return Parallel.map(count: (slice.count + batch - 1) / batch, threads: settings.threads) { b in
+            let range = b * batch ..< min((b + 1) * batch, slice.count), ops = Array(slice[range])
+            let monotone = monotoneHittingTimes.mapValues { solvers in solvers.map { $0.solve(ops) } }
+            return range.flatMap { offset in
+                rows(for: slice[offset], index: positions.lowerBound + offset, spheres: spheres, budget: budget,
+                     monotone: monotone.mapValues { solutions in solutions.map { $0[offset - range.lowerBound] } })
+            }
         }.flatMap { $0 }
     }
 }

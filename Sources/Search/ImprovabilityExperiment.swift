@@ -84,12 +84,14 @@ public struct ImprovabilityExperiment: Sendable {
         return copy
     }
 
-    func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]], budget: WalkBudget) -> [ImprovabilityRow] {
+    /// `monotone`: the operator's `improving` and `non-worsening` hitting times per threshold, when solved in a batch.
+    func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]], budget: WalkBudget,
+              monotone: [AcceptanceRule: [HittingTimes.Solution?]] = [:]) -> [ImprovabilityRow] {
         var rows: [ImprovabilityRow] = []
         for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
             let streams = SeededGenerator(seed: settings.monteCarloSeed).stream(UInt64(index)).stream(UInt64(ruleIndex))
             rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1), walks: budget.walks(rule: rule))
-            rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2))
+            rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2), monotone: monotone[rule])
         }
         return rows
     }
@@ -222,11 +224,12 @@ public struct ImprovabilityExperiment: Sendable {
 
     // MARK: fixed threshold
 
-    func fixedThresholdRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator) -> [ImprovabilityRow] {
+    func fixedThresholdRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator,
+                            monotone: [HittingTimes.Solution?]? = nil) -> [ImprovabilityRow] {
         thresholds.enumerated().flatMap { t, threshold in
             // Nil when no exact engine applies, or a start never reaches θ (infinite mean): Monte Carlo then
             // reports the censoring.
-            let solution = exactHittingTimes(op, rule: rule, threshold: t)
+            let solution = monotone.map { $0[t] } ?? exactHittingTimes(op, rule: rule, threshold: t)
             return threshold.groups.compactMap { id -> ImprovabilityRow? in
                 guard let g = groups.firstIndex(where: { $0.id == id }) else { return nil }
                 let below = groups[g].members.filter { fitness.values[$0] < threshold.value }

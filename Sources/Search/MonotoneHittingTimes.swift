@@ -17,11 +17,16 @@ struct MonotoneHittingTimes: Sendable {
     /// Transient cells in decreasing f (ties by code); `levelEnds[i]` ends the i-th run of equal f.
     let sweep: [Int32]
     let levelEnds: [Int]
-    /// Per cell x and edge set F < 63 (F = 63 is x alone): the accumulator of x's subcube, at `63 · x + F`.
+    /// `non-worsening`: for each run of more than one cell, the edit distances between its cells (row-major).
+    let levelDistances: [Int: [UInt8]]
+    /// Per cell x and edge set F < 63 (F = 63 is x alone): the accumulator of x's subcube, at `63 · x + i` for
+    /// the i-th set of `setsBySize`, so a lookup sums the sets of one size before weighting them.
     let slots: [Int32]
     static let setCount = SortedSubcubes.setCount - 1
     /// Σ_{F < 63} 5^|F| accumulators.
     static let slotCount = (0..<setCount).reduce(0) { $0 + Cell.strides[$1.nonzeroBitCount] }
+    static let setsBySize = (0..<setCount).sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
+    static let setsOfSize = (0..<Cell.edgeCount).map { Combinatorics.binomial(Cell.edgeCount, $0) }
 
     init(fitness: FitnessFunction, threshold: Double, tables: OneStepTables, slots: [Int32]) {
         precondition(tables.rule == .improving || tables.rule == .nonWorsening)
@@ -30,7 +35,18 @@ struct MonotoneHittingTimes: Sendable {
         let f = fitness.values
         let sweep = (0..<Cell.count).filter { f[$0] < threshold }.map(Int32.init).sorted { (f[Int($1)], $0) < (f[Int($0)], $1) }
         self.sweep = sweep
-        levelEnds = sweep.indices.filter { $0 + 1 == sweep.count || f[Int(sweep[$0 + 1])] != f[Int(sweep[$0])] }.map { $0 + 1 }
+        let levelEnds = sweep.indices.filter { $0 + 1 == sweep.count || f[Int(sweep[$0 + 1])] != f[Int(sweep[$0])] }.map { $0 + 1 }
+        self.levelEnds = levelEnds
+        var levelDistances: [Int: [UInt8]] = [:]
+        if tables.rule == .nonWorsening {
+            for (level, end) in levelEnds.enumerated() {
+                let start = level == 0 ? 0 : levelEnds[level - 1]
+                guard end - start > 1 else { continue }
+                let cells = sweep[start..<end].map { Cell(code: Int($0)) }
+                levelDistances[level] = cells.flatMap { a in cells.map { UInt8(a.distance(to: $0)) } }
+            }
+        }
+        self.levelDistances = levelDistances
     }
 
     /// The accumulator index of each cell's subcube for each edge set F < 63: the subcubes of F are numbered
@@ -40,13 +56,13 @@ struct MonotoneHittingTimes: Sendable {
         for set in 1..<setCount { bases[set] = bases[set - 1] + Cell.strides[(set - 1).nonzeroBitCount] }
         var slots = [Int32](repeating: 0, count: setCount * Cell.count)
         for x in 0..<Cell.count {
-            for set in 0..<setCount {
+            for (position, set) in setsBySize.enumerated() {
                 var index = 0, place = 1
                 for edge in 0..<Cell.edgeCount where set & (1 << edge) != 0 {
                     index += (x / Cell.strides[edge]) % 5 * place
                     place *= 5
                 }
-                slots[setCount * x + set] = Int32(bases[set] + index)
+                slots[setCount * x + position] = Int32(bases[set] + index)
             }
         }
         return slots
@@ -57,70 +73,109 @@ struct MonotoneHittingTimes: Sendable {
         op.distanceDistribution.map { $0.dropFirst().allSatisfy { $0 > 0 } } ?? false
     }
 
-    func solve(_ op: SearchOperator) -> HittingTimes.Solution? {
-        guard MonotoneHittingTimes.applies(to: op), let pi = op.distanceDistribution else { return nil }
-        let n = Cell.count, edges = Cell.edgeCount
+    func solve(_ op: SearchOperator) -> HittingTimes.Solution? { solve([op])[0] }
+
+    /// The solutions for `ops` (nil where the sweep does not apply), four operators per sweep in the lanes of
+    /// one vector (h and u of each): lanes never mix, so no operator's numbers depend on which others share
+    /// its sweep, and every slicing of the operator set gives the same numbers.
+    func solve(_ ops: [SearchOperator]) -> [HittingTimes.Solution?] {
+        stride(from: 0, to: ops.count, by: MonotoneHittingTimes.batch).flatMap {
+            solveBatch(Array(ops[$0 ..< min($0 + MonotoneHittingTimes.batch, ops.count)]))
+        }
+    }
+
+    static let batch = 4
+    typealias Lanes = SIMD8<Double>
+
+    private func solveBatch(_ ops: [SearchOperator]) -> [HittingTimes.Solution?] {
+        let n = Cell.count, edges = Cell.edgeCount, batch = MonotoneHittingTimes.batch
+        // Lanes without an operator the sweep applies to run a placeholder law; their numbers are dropped.
+        let placeholder = [0] + [Double](repeating: 1 / Double(edges), count: edges)
+        let laws = (0..<batch).map { k in k < ops.count && MonotoneHittingTimes.applies(to: ops[k]) ? ops[k].distanceDistribution! : placeholder }
         // Σ_d (π_d / C_d)·sphere_d = Σ_j weight_j R_j, with sphere_d = Σ_{j ≥ 6−d} (−1)^(j−6+d) C(j, 6−d) R_j.
-        let weightBySize = (0...edges).map { j in
-            (1...edges).reduce(0.0) { sum, d in
-                let agree = edges - d
-                guard j >= agree else { return sum }
-                let sign = (j - agree) % 2 == 0 ? 1.0 : -1.0
-                return sum + pi[d] / Double(Combinatorics.sphereSize(d)) * sign * Double(Combinatorics.binomial(j, agree))
+        let weightBySize = laws.map { pi in
+            (0...edges).map { j in
+                (1...edges).reduce(0.0) { sum, d in
+                    let agree = edges - d
+                    guard j >= agree else { return sum }
+                    let sign = (j - agree) % 2 == 0 ? 1.0 : -1.0
+                    return sum + pi[d] / Double(Combinatorics.sphereSize(d)) * sign * Double(Combinatorics.binomial(j, agree))
+                }
             }
         }
-        let weights = (0..<MonotoneHittingTimes.setCount).map { weightBySize[$0.nonzeroBitCount] }
-        let leaving = OneStepTables.combination(of: tables.acceptance, weights: [0] + pi.dropFirst())
-        let moved = tables.expectedDistanceMoved(distanceDistribution: pi)
+        let weights = (0..<edges).map { size in Lanes((0..<2 * batch).map { weightBySize[$0 / 2][size] }) }
+        let leaving = laws.map { OneStepTables.combination(of: tables.acceptance, weights: [0] + $0.dropFirst()) }
+        let moved = laws.map { tables.expectedDistanceMoved(distanceDistribution: $0) }
         let ties = tables.rule == .nonWorsening
-        var h = [Double](repeating: 0, count: n), u = h
-        var accumulators = [SIMD2<Double>](repeating: .zero, count: MonotoneHittingTimes.slotCount)
-        var right: [SIMD2<Double>] = []
+        var solution = [[Double]](repeating: [Double](repeating: 0, count: n), count: 2 * batch)
+        var failed = [Bool](repeating: false, count: batch)
+        var accumulators = [Lanes](repeating: .zero, count: MonotoneHittingTimes.slotCount)
+        var right: [Lanes] = []
         var levelStart = 0
-        for levelEnd in levelEnds {
+        for (level, levelEnd) in levelEnds.enumerated() {
             right.removeAll(keepingCapacity: true)
             for position in levelStart..<levelEnd {
                 let x = Int(sweep[position])
-                right.append(lookUp(cell: x, weights: weights, accumulators: accumulators) + SIMD2(1, moved[x]))
+                var own = Lanes(repeating: 1)
+                for k in 0..<batch { own[2 * k + 1] = moved[k][x] }
+                right.append(lookUp(cell: x, weights: weights, accumulators: accumulators) + own)
             }
             let size = levelEnd - levelStart
-            if ties && size > 1 {
-                guard let solved = solveLevel(levelStart..<levelEnd, right: right, leaving: leaving, pi: pi) else { return nil }
-                for i in 0..<size {
-                    let x = Int(sweep[levelStart + i])
-                    (h[x], u[x]) = (solved[2 * i], solved[2 * i + 1])
-                }
-            } else {
-                for i in 0..<size {
-                    let x = Int(sweep[levelStart + i])
-                    guard leaving[x] > 0 else { return nil }
-                    (h[x], u[x]) = (right[i].x / leaving[x], right[i].y / leaving[x])
+            for k in 0..<batch {
+                if ties && size > 1 {
+                    let rhs = right.flatMap { [$0[2 * k], $0[2 * k + 1]] }
+                    guard let solved = solveLevel(level, start: levelStart, right: rhs, leaving: leaving[k], pi: laws[k]) else {
+                        failed[k] = true
+                        continue
+                    }
+                    for i in 0..<size {
+                        let x = Int(sweep[levelStart + i])
+                        (solution[2 * k][x], solution[2 * k + 1][x]) = (solved[2 * i], solved[2 * i + 1])
+                    }
+                } else {
+                    for i in 0..<size {
+                        let x = Int(sweep[levelStart + i])
+                        if leaving[k][x] <= 0 { failed[k] = true }
+                        (solution[2 * k][x], solution[2 * k + 1][x]) = (right[i][2 * k] / leaving[k][x], right[i][2 * k + 1] / leaving[k][x])
+                    }
                 }
             }
             for position in levelStart..<levelEnd {
                 let x = Int(sweep[position])
-                add(SIMD2(h[x], u[x]), cell: x, to: &accumulators)
+                var value = Lanes.zero
+                for lane in 0..<2 * batch { value[lane] = solution[lane][x] }
+                add(value, cell: x, to: &accumulators)
             }
             levelStart = levelEnd
         }
-        return HittingTimes.Solution(hittingTime: h, distanceMoved: u, iterations: 0)
+        return ops.indices.map { k in
+            guard MonotoneHittingTimes.applies(to: ops[k]), !failed[k] else { return nil }
+            return HittingTimes.Solution(hittingTime: solution[2 * k], distanceMoved: solution[2 * k + 1], iterations: 0)
+        }
     }
 
-    /// Σ_F weight_F · accumulator of x's subcube of F.
-    private func lookUp(cell x: Int, weights: [Double], accumulators: [SIMD2<Double>]) -> SIMD2<Double> {
+    /// Σ_j weight_j Σ_{|F| = j} accumulator of x's subcube of F.
+    private func lookUp(cell x: Int, weights: [Lanes], accumulators: [Lanes]) -> Lanes {
         slots.withUnsafeBufferPointer { slots in
             weights.withUnsafeBufferPointer { weights in
                 accumulators.withUnsafeBufferPointer { accumulators in
                     let row = slots.baseAddress! + MonotoneHittingTimes.setCount * x
-                    var sum = SIMD2<Double>.zero
-                    for set in 0..<MonotoneHittingTimes.setCount { sum += weights[set] * accumulators[Int(row[set])] }
+                    var sum = Lanes.zero, position = 0
+                    for size in 0..<Cell.edgeCount {
+                        var partial = Lanes.zero
+                        for _ in 0..<MonotoneHittingTimes.setsOfSize[size] {
+                            partial += accumulators[Int(row[position])]
+                            position += 1
+                        }
+                        sum += weights[size] * partial
+                    }
                     return sum
                 }
             }
         }
     }
 
-    private func add(_ value: SIMD2<Double>, cell x: Int, to accumulators: inout [SIMD2<Double>]) {
+    private func add(_ value: Lanes, cell x: Int, to accumulators: inout [Lanes]) {
         slots.withUnsafeBufferPointer { slots in
             accumulators.withUnsafeMutableBufferPointer { accumulators in
                 let row = slots.baseAddress! + MonotoneHittingTimes.setCount * x
@@ -129,17 +184,13 @@ struct MonotoneHittingTimes: Sendable {
         }
     }
 
-    /// `non-worsening` on a run of equal f: D(x) h(x) − Σ_{y in the run} P(x,y) h(y) = right(x), for h and u at once.
-    private func solveLevel(_ positions: Range<Int>, right: [SIMD2<Double>], leaving: [Double], pi: [Double]) -> [Double]? {
-        let cells = positions.map { Cell(code: Int(sweep[$0])) }, size = cells.count
-        var matrix = [Double](repeating: 0, count: size * size)
-        for i in 0..<size {
-            matrix[i * size + i] = leaving[cells[i].code]
-            for j in 0..<size where j != i {
-                let d = cells[i].distance(to: cells[j])
-                matrix[i * size + j] = -pi[d] / Double(Combinatorics.sphereSize(d))
-            }
-        }
-        return DenseSystem.solve(matrix, right.flatMap { [$0.x, $0.y] }, size: size, columns: 2)
+    /// `non-worsening` on a run of equal f: D(x) h(x) − Σ_{y in the run} P(x,y) h(y) = right(x), for h and u at
+    /// once. The matrix is symmetric and strictly diagonally dominant (every cell can also move up), so Cholesky.
+    private func solveLevel(_ level: Int, start: Int, right: [Double], leaving: [Double], pi: [Double]) -> [Double]? {
+        let distances = levelDistances[level]!, size = Int(Double(distances.count).squareRoot())
+        let share = (0...Cell.edgeCount).map { pi[$0] / Double(Combinatorics.sphereSize($0)) }
+        var matrix = distances.map { -share[Int($0)] }
+        for i in 0..<size { matrix[i * size + i] = leaving[Int(sweep[start + i])] }
+        return DenseSystem.solvePositiveDefinite(matrix, right, size: size, columns: 2)
     }
 }
