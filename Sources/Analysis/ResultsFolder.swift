@@ -47,22 +47,6 @@ public enum ResultsFolder {
         return AnalysisOutput(results: results, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls, experimentNulls: experimentNulls)
     }
 
-    /// The rows of a table written by `CSVRecordEncoder`, or an error naming file, line and column.
-    static func table<Row: Decodable>(_ type: Row.Type, at path: String) throws(InputError) -> [Row] {
-        let table = try CSVTable.parse(bytes: try FileBytes.read(path), file: path)
-        let decoder = CSVRecordDecoder(header: table.header)
-        var rows: [Row] = []
-        rows.reserveCapacity(table.rows.count)
-        for (offset, fields) in table.rows.enumerated() {
-            do {
-                rows.append(try decoder.decode(Row.self, fields: fields, line: offset + 2))
-            } catch {
-                throw InputError(.invalid, file: path, line: error.line, column: error.column, message: error.message)
-            }
-        }
-        return rows
-    }
-
     private static func describe(_ error: Error) -> String {
         if case DecodingError.keyNotFound(let key, let context) = error {
             return "missing field '\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))'"

@@ -7,6 +7,8 @@ struct Painter {
     let cr: OpaquePointer
     let figure: Figure
     let layout: FigureLayout
+    /// False on SVG surfaces, whose texts are written as `<text>` elements instead (`svgTextElements`).
+    var drawsText = true
     var style: Style { figure.style }
 
     func paint() {
@@ -412,6 +414,7 @@ struct Painter {
             // A translucent backing keeps in-plot text readable over dense marks.
             fillRect(text.frame.minX - 1, text.frame.minY, text.frame.maxX + 1, text.frame.maxY, style.background.withAlpha(0.75))
         }
+        guard drawsText else { return }
         selectFont(text.font, family: style.fontFamily, on: cr)
         setColor(text.color)
         cairo_save(cr)

@@ -6,7 +6,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// Raster at 1.5 times the figure size: sharp on high-density screens at the width pages show it, a
     /// little over half the bytes of twice the size.
     case png
-    /// Vector, 1 unit = 1 px, with every id prefixed by the figure's id and compact path data (to 0.01 px).
+    /// Vector, 1 unit = 1 px, with every id prefixed by the figure's id, compact path data (to 0.01 px)
+    /// and text as `<text>` elements (see `svgTextElements`).
     case svg
     /// Vector, 1 px = 1 pt, fonts embedded, dated by `SOURCE_DATE_EPOCH` for identical bytes.
     case pdf
@@ -62,7 +63,7 @@ public func render(
     defer { cairo_surface_destroy(surface) }
     let cr = cairo_create(surface)!
     if format == .png { cairo_scale(cr, pngScale, pngScale) }
-    Painter(cr: cr, figure: figure, layout: figureLayout).paint()
+    Painter(cr: cr, figure: figure, layout: figureLayout, drawsText: format != .svg).paint()
     let drawStatus = cairo_status(cr)
     cairo_destroy(cr)
     guard drawStatus == CAIRO_STATUS_SUCCESS else { throw RenderError(message: "drawing: \(statusText(drawStatus))") }
@@ -72,7 +73,8 @@ public func render(
     guard status == CAIRO_STATUS_SUCCESS else { throw RenderError(message: "\(format): \(statusText(status))") }
     return withExtendedLifetime(sink) {
         guard format == .svg else { return sink.bytes }
-        return Array(prefixingSVGIDs(String(decoding: compactingSVGPaths(sink.bytes), as: UTF8.self), with: figure.id).utf8)
+        let drawing = prefixingSVGIDs(String(decoding: compactingSVGPaths(sink.bytes), as: UTF8.self), with: figure.id)
+        return appendingToSVG(Array(drawing.utf8), svgTextElements(figureLayout.texts, fontFamily: figure.style.fontFamily))
     }
 }
 

@@ -24,7 +24,7 @@ private func bigEndian32(_ bytes: [UInt8], at offset: Int) -> Int {
     let collector = IDCollector()
     parser.delegate = collector
     #expect(parser.parse(), "\(String(describing: parser.parserError))")
-    #expect(!collector.ids.isEmpty, "Cairo's SVG defines glyphs and clips")
+    #expect(!collector.ids.isEmpty, "Cairo's SVG defines clips")
     let prefix = svgIDPrefix("fig 1") + "-"
     #expect(prefix.count == 9 && prefix != svgIDPrefix("fig 2") + "-", "short, and different per figure")
     #expect(collector.ids.allSatisfy { $0.hasPrefix(prefix) }, "\(collector.ids.filter { !$0.hasPrefix(prefix) })")
