@@ -37,6 +37,8 @@ public struct ImprovabilityExperiment: Sendable {
     let hittingTimes: [HittingTimes]
     /// The hypothesis groups' members in fitness order, cut into strata by `StratifiedStarts`.
     let groupIndices: [Int]
+    /// Each group's members in `StratifiedStarts.fitnessOrder`, sorted once for every operator's samples.
+    let fitnessOrderedMembers: [[Int]]
     /// Walks per group of each rule's Monte Carlo fixed-length rows; nil until `budgeted(for:)` ran the
     /// pilot (then `rows` runs it itself).
     public private(set) var walkBudget: WalkBudget?
@@ -57,6 +59,8 @@ public struct ImprovabilityExperiment: Sendable {
         let solvesHittingTimes = settings.acceptanceRules.contains(.always)
         let groups = groups
         groupIndices = groups.indices.filter { StartGroupID.hypothesisGroups.contains(groups[$0].id) }
+        let values = fitness.values
+        fitnessOrderedMembers = groups.map { StratifiedStarts.fitnessOrder($0.members, fitness: values) }
         hittingTimes = thresholds.map { threshold in
             let solver = HittingTimes(fitness: fitness, threshold: threshold.value)
             return solvesHittingTimes ? solver.withReferenceSolutions(threads: settings.threads) : solver
@@ -186,8 +190,7 @@ public struct ImprovabilityExperiment: Sendable {
         guard !lengths.isEmpty else { return [] }
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
         return groupIndices.flatMap { g in
-            let sample = StratifiedStarts(cells: groups[g].members, fitness: fitness.values,
-                                          strata: (walks[groups[g].id] ?? settings.minimumWalks) / 2)
+            let sample = StratifiedStarts(ordered: fitnessOrderedMembers[g], strata: (walks[groups[g].id] ?? settings.minimumWalks) / 2)
             let values = monteCarloValues(walker, sample: sample, lengths: lengths, expectations: expectations,
                                           streams: streams.stream(UInt64(g)))
             return lengths.indices.map { l in
@@ -237,7 +240,9 @@ public struct ImprovabilityExperiment: Sendable {
                 if let solution {
                     return exactHittingRow(op, rule: rule, group: id, below: below, threshold: threshold, solution: solution)
                 }
-                return monteCarloHittingRow(op, rule: rule, group: id, below: below, threshold: threshold,
+                // Below θ is a prefix of the fitness order.
+                let ordered = fitnessOrderedMembers[g].prefix { fitness.values[$0] < threshold.value }
+                return monteCarloHittingRow(op, rule: rule, group: id, below: ordered, threshold: threshold,
                                             streams: streams.stream(UInt64(t)).stream(UInt64(g)))
             }
         }
@@ -246,10 +251,11 @@ public struct ImprovabilityExperiment: Sendable {
     /// Walks from a stratified sample of the starts below θ, each run to the cap; while more than
     /// `rareCensoring` of them are censored, the censored walks continue to twice the cap (up to the maximum).
     /// With censoring left, the row holds the restricted mean (so named) and the Kaplan–Meier median.
-    func monteCarloHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: StartGroupID, below: [Int],
+    /// `below`: the starts below θ in `StratifiedStarts.fitnessOrder`.
+    func monteCarloHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: StartGroupID, below: ArraySlice<Int>,
                               threshold: ThresholdSetting, streams: SeededGenerator) -> ImprovabilityRow {
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
-        let sample = StratifiedStarts(cells: below, fitness: fitness.values, strata: settings.hittingWalks / 2)
+        let sample = StratifiedStarts(ordered: below, strata: settings.hittingWalks / 2)
         var walks = (0..<sample.walks).map { w in
             var generator = streams.stream(UInt64(w))
             let start = sample.start(walk: w, using: &generator)

@@ -13,9 +13,19 @@ struct StratifiedStarts: Sendable {
     let bounds: [Int]
 
     init(cells: [Int], fitness: [Double], strata requested: Int) {
-        ordered = cells.sorted { fitness[$0] != fitness[$1] ? fitness[$0] < fitness[$1] : $0 < $1 }
+        self.init(ordered: StratifiedStarts.fitnessOrder(cells, fitness: fitness), strata: requested)
+    }
+
+    /// `ordered`: cells already in `fitnessOrder` (the experiment sorts each group once, not per operator).
+    init<Cells: Collection<Int>>(ordered cells: Cells, strata requested: Int) {
+        ordered = Array(cells)
         let count = cells.count, strata = max(1, min(requested, count))
         bounds = (0...strata).map { $0 * count / strata }
+    }
+
+    /// The cells by fitness, ties by code.
+    static func fitnessOrder(_ cells: [Int], fitness: [Double]) -> [Int] {
+        cells.sorted { fitness[$0] != fitness[$1] ? fitness[$0] < fitness[$1] : $0 < $1 }
     }
 
     var strata: Int { bounds.count - 1 }

@@ -52,15 +52,16 @@ struct MonotoneHittingTimeTests {
     /// Operators share a sweep in lanes that never mix: any batching gives the same numbers, and a lane the
     /// sweep does not apply to (k-edit) is nil without disturbing the others.
     @Test func batchingDoesNotChangeSolutions() {
-        let fitness = OneStepTableTests.tied, threshold = Descriptive.quantile(fitness.values, 0.9)
+        // A low θ keeps the tied levels below it (dense solves) few: the lanes are what is tested.
+        let fitness = OneStepTableTests.tied, threshold = Descriptive.quantile(fitness.values, 0.3)
         let solver = MonotoneHittingTimeTests.solver(fitness, rule: .nonWorsening, threshold: threshold)
-        let ops = MonotoneHittingTimeTests.operators + [Fixtures.op(.kEdit(2)), Fixtures.op(.perEdge(0.6))]
+        let ops = [Fixtures.op(.perEdge(0.2)), Fixtures.op(.kEdit(2)), Fixtures.op(.uniform)]
         let together = solver.solve(ops)
         for (op, solution) in zip(ops, together) {
             let alone = solver.solve(op)
             #expect(alone?.hittingTime == solution?.hittingTime && alone?.distanceMoved == solution?.distanceMoved)
         }
-        #expect(together.map { $0 == nil } == [false, false, false, true, false])
+        #expect(together.map { $0 == nil } == [false, true, false])
     }
 
     /// Exact rows against walks with a cap they never reach, on the synthetic landscape's plateau metric.

@@ -98,7 +98,7 @@ struct MonteCarloPrecisionTests {
     @Test func hittingTimesRaiseTheCapAndNameTheirEstimator() throws {
         let experiment = Self.experiment
         let threshold = experiment.thresholds[0]
-        let below = experiment.groups[1].members.filter { Fixtures.fitness.values[$0] < threshold.value }
+        let below = experiment.fitnessOrderedMembers[1].prefix { Fixtures.fitness.values[$0] < threshold.value }
         let row = experiment.monteCarloHittingRow(Fixtures.op(.perEdge(0.2)), rule: .metropolis(temperature: 0.5), group: .bottom10,
                                                   below: below, threshold: threshold, streams: SeededGenerator(seed: 5))
         let cap = try #require(row.hittingTimeCap)
