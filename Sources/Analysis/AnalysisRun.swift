@@ -91,24 +91,30 @@ public struct AnalysisRun: Sendable {
         let cells = zip(benchmark.metrics, landscapes).map { metric, landscape in
             CellTable(metric: metric, benchmark: benchmark, landscape: landscape)
         }
+        let spectralNull = configuration.acceptanceRules.contains(.always) && configuration.nullReplicates > 0
+        // Like the search algorithms, the subset null does not depend on the slice: a single run and shard 1 compute it.
+        let subsetNull = configuration.nullSubsetReplicates > 0 && (shard == nil || shard?.index == 1)
+        // One count over both nulls, so the stage's progress runs from 0 to 100% once.
+        let nullRuns = benchmark.metrics.count * ((spectralNull ? 1 : 0) + (subsetNull ? 1 : 0))
+        var nullRunsDone = 0
+        if nullRuns > 0 { progress(.nulls, 0, nullRuns) }
         var nulls: [String: PermutationNull] = [:]
-        if configuration.acceptanceRules.contains(.always), configuration.nullReplicates > 0 {
-            progress(.nulls, 0, benchmark.metrics.count)
+        if spectralNull {
             for (m, metric) in benchmark.metrics.enumerated() {
                 nulls[metric.id] = PermutationNull(fitness: fitness[m], operators: operators, pathLengths: configuration.pathLengths,
                                                    replicates: configuration.nullReplicates, seed: seed, threads: threads)
-                progress(.nulls, m + 1, benchmark.metrics.count)
+                nullRunsDone += 1
+                progress(.nulls, nullRunsDone, nullRuns)
             }
         }
         var experimentNulls: [String: ExperimentNull] = [:]
-        // Like the search algorithms, the subset null does not depend on the slice: a single run and shard 1 compute it.
-        if configuration.nullSubsetReplicates > 0, shard == nil || shard?.index == 1 {
-            progress(.nulls, 0, benchmark.metrics.count)
+        if subsetNull {
             for (m, metric) in benchmark.metrics.enumerated() {
                 experimentNulls[metric.id] = ExperimentNull(fitness: fitness[m], operators: operators, subsetSize: configuration.nullSubsetOperators,
                                                             settings: settings, replicates: configuration.nullSubsetReplicates,
                                                             seed: seed, threads: threads)
-                progress(.nulls, m + 1, benchmark.metrics.count)
+                nullRunsDone += 1
+                progress(.nulls, nullRunsDone, nullRuns)
             }
         }
         let output = AnalysisOutput(results: partial, records: records, decileRecords: decileRecords, cells: cells, nulls: nulls,

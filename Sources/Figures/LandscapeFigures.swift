@@ -9,6 +9,7 @@ extension FigureBuilder {
         let cells = data.cells(metric: metric)
         let accuracy = cells?.accuracy ?? []
         let distance = cells?.distanceToGlobalMaximum ?? []
+        let isLocalMaximum = cells?.isLocalMaximum ?? []
         // Integer distances are jittered so the 15,625 points spread out; the stream is fixed, so the
         // figure is the same on every run.
         var generator = SeededGenerator(seed: data.results.provenance.seed, stream: 0xF1D_0000)
@@ -20,7 +21,7 @@ extension FigureBuilder {
             if distance[i] == 0 {
                 // The global maximum alone has distance 0: it sits on its tick, not jittered off it.
                 best.x.append(0); best.y.append(accuracy[i])
-            } else if cells?.isLocalMaximum[i] == true {
+            } else if i < isLocalMaximum.count, isLocalMaximum[i] {
                 maxima.x.append(jittered[i]); maxima.y.append(accuracy[i])
             } else {
                 plain.x.append(jittered[i]); plain.y.append(accuracy[i])

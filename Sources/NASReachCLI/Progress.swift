@@ -14,7 +14,7 @@ final class ProgressReporter: @unchecked Sendable {
     private var stageStart: ContinuousClock.Instant
     private var currentStage: RunStage?
     private var lastDraw: ContinuousClock.Instant
-    private var lastLinePercent = -1
+    private var lastLineQuarter = -1
     private(set) var timings: [(stage: RunStage, seconds: Double)] = []
 
     init(quiet: Bool) {
@@ -45,10 +45,11 @@ final class ProgressReporter: @unchecked Sendable {
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
             Terminal.errorRaw("\r\u{1B}[2K\(stage.title) [\(bar)] \(counts)\(eta)")
         case .lines:
-            let percent = Int(fraction * 100) / 25 * 25
-            guard percent != lastLinePercent, done > 0 else { return }
-            lastLinePercent = percent
-            Terminal.error("  \(counts) (\(percent)%\(eta))")
+            // A line each time a quarter is crossed, showing the percentage actually done there.
+            let quarter = Int(fraction * 4)
+            guard quarter != lastLineQuarter, done > 0 else { return }
+            lastLineQuarter = quarter
+            Terminal.error("  \(counts) (\(Self.percent(done: done, total: total))%\(eta))")
         }
     }
 
@@ -63,7 +64,7 @@ final class ProgressReporter: @unchecked Sendable {
         closeStage()
         currentStage = stage
         stageStart = clock.now
-        lastLinePercent = -1
+        lastLineQuarter = -1
         if mode == .lines { Terminal.error("\(stage.title)…") }
     }
 
@@ -91,6 +92,9 @@ final class ProgressReporter: @unchecked Sendable {
     private func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
+
+    /// Whole percent done, rounded down so that 100 means finished.
+    static func percent(done: Int, total: Int) -> Int { done * 100 / total }
 
     static func duration(_ seconds: Double) -> String {
         seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)

@@ -26,7 +26,7 @@ enum RunStage: Equatable {
         switch self {
         case .loading: "files"
         case .analysis(.experiments): "operator runs"
-        case .analysis(.nulls): "metrics"
+        case .analysis(.nulls): "metric nulls"
         case .analysis(.landscape), .analysis(.searchAlgorithms), .analysis(.hypotheses): nil
         case .figures: "figures"
         case .site: "pages"

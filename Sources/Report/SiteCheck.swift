@@ -9,7 +9,7 @@ public enum SiteCheck {
     public static func problems(in directory: URL) -> [String] {
         let files: [String: Data]
         do {
-            files = try Theme.files(in: directory)
+            files = try Theme.files(in: directory, reading: Checker.isChecked)
         } catch {
             return ["\(directory.path): \(error)"]
         }
@@ -37,8 +37,13 @@ private struct Checker {
 
     init(files: [String: Data]) { self.files = files }
 
+    /// The files whose text is checked; of the others (figures, data) only the names matter.
+    static func isChecked(_ path: String) -> Bool {
+        path.hasSuffix(".html") || path.hasSuffix(".css") || path.hasSuffix(".js")
+    }
+
     mutating func run() {
-        for path in files.keys.sorted() {
+        for path in files.keys.sorted() where Self.isChecked(path) {
             let text = String(decoding: files[path]!, as: UTF8.self)
             if path.hasSuffix(".html") {
                 checkHTML(text, path: path)

@@ -68,6 +68,12 @@ public struct Theme: Sendable {
 
     /// Every regular file under `directory`, by path relative to it.
     static func files(in directory: URL) throws(SiteError) -> [String: Data] {
+        try files(in: directory, reading: { _ in true })
+    }
+
+    /// Every regular file under `directory` by relative path, with its bytes where `reading(path)` holds
+    /// and empty data elsewhere: a check of links needs the names of the figures, not their bytes.
+    static func files(in directory: URL, reading: (String) -> Bool) throws(SiteError) -> [String: Data] {
         let base = directory.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -78,6 +84,10 @@ public struct Theme: Sendable {
             let resolved = url.resolvingSymlinksInPath()
             guard (try? resolved.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))
+            guard reading(relative) else {
+                files[relative] = Data()
+                continue
+            }
             do {
                 files[relative] = try Data(contentsOf: resolved)
             } catch {
