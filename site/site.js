@@ -49,8 +49,8 @@
 
 /* Reach scatter figures, reviewed point by point, offline and without a library. A figure whose
    <figure> names a point-data script (data-point-data, written beside the PNG by the Figures stage)
-   gets a tooltip for the point under the pointer or finger and checkboxes that dim the families left
-   out. The PNG stays as it is: print and readers without JavaScript see the same figure. The data is a
+   gets a tooltip for the point under the pointer or finger, checkboxes that dim the families left
+   out, and, when a table row's link names one of its panels, that panel outlined with a way back. The PNG stays as it is: print and readers without JavaScript see the same figure. The data is a
    script, not JSON, because browsers block fetch() of files opened from disk; points name operators by
    their index in one table for the whole site (data-operators), loaded first. */
 (function () {
@@ -217,7 +217,41 @@
       stage.parentNode.insertBefore(toggles, stage.nextSibling);
     }
     figure.setAttribute("data-points", String(data.panels.reduce(function (sum, panel) { return sum + panel.points.length; }, 0)));
+
+    /* A table row links to one of the figure's panels (a .panel-anchor inside it): outline the panel,
+       with a link back to the row. */
+    var highlight = null;
+    figure.nasreachShowPanel = function (anchor) {
+      if (highlight) { highlight.parentNode.removeChild(highlight); highlight = null; }
+      var key = anchor.getAttribute("data-panel");
+      var panel = data.panels.filter(function (candidate) { return candidate.key === key; })[0];
+      if (!panel) { return; }
+      highlight = document.createElement("div");
+      highlight.className = "panel-highlight";
+      /* As the canvas: inside the image's 1px border. */
+      highlight.style.left = "calc(1px + (100% - 2px) * " + panel.plot[0] / data.width + ")";
+      highlight.style.top = "calc(1px + (100% - 2px) * " + panel.plot[1] / data.height + ")";
+      highlight.style.width = "calc((100% - 2px) * " + panel.plot[2] / data.width + ")";
+      highlight.style.height = "calc((100% - 2px) * " + panel.plot[3] / data.height + ")";
+      var back = document.createElement("a");
+      back.href = "#" + anchor.getAttribute("data-row");
+      back.className = "panel-back";
+      back.textContent = "\u21A9 back to the test";
+      highlight.appendChild(back);
+      stage.appendChild(highlight);
+      figure.setAttribute("data-highlighted-panel", key);
+    };
+    showTargetedPanel();
   }
+
+  /* The panel the address names, once its figure is enhanced (on load and on every followed link). */
+  function showTargetedPanel() {
+    var target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!target || !target.classList.contains("panel-anchor")) { return; }
+    var figure = target.closest("figure");
+    if (figure && figure.nasreachShowPanel) { figure.nasreachShowPanel(target); }
+  }
+  window.addEventListener("hashchange", showTargetedPanel);
 
   function load(source, done, failed) {
     var script = document.createElement("script");

@@ -28,6 +28,9 @@ struct ScatterDataFile: Encodable, Sendable {
 
     struct Panel: Encodable, Sendable {
         var title: String
+        /// The setting and group the panel shows (`FigurePanelKey`), which table rows link to; nil for a
+        /// panel without operator points.
+        var key: String?
         /// The plot rectangle `[x, y, width, height]` in PNG pixels, y downwards.
         var plot: [Double]
         var x: AxisMapping
@@ -65,7 +68,7 @@ struct ScatterDataFile: Encodable, Sendable {
                 return [Double(operatorIndex), rounded(record.reach), rounded(scatter.y(record))]
             }
             let plot = placed.plot
-            return Panel(title: panel.title, plot: [plot.minX, plot.minY, plot.width, plot.height].map { rounded($0 * pngScale, digits: 6) },
+            return Panel(title: panel.title, key: records.first.map { FigurePanelKey.of(setting: $0.setting, group: $0.group) }, plot: [plot.minX, plot.minY, plot.width, plot.height].map { rounded($0 * pngScale, digits: 6) },
                          x: mapping(panel.x, placed.x, fallback: FigureStyle.reachLabel),
                          y: mapping(panel.y, placed.y, fallback: figure.panels.first?.y.label ?? ""), points: points)
         }

@@ -70,6 +70,16 @@ public struct FigureRef: Sendable, Equatable {
     public var altText: String
     /// Display size in CSS pixels; when nil it is read from the PNG header.
     public var size: (width: Int, height: Int)?
+    /// Panels that table rows of the page link to, each an element inside the figure.
+    public var panels: [PanelAnchor] = []
+
+    /// The target of a link from a table row to one panel: the site's script outlines the panel (found
+    /// by `key` in the figure's point data) and links back to the row; without it the link reaches the figure.
+    public struct PanelAnchor: Sendable, Equatable {
+        public var id: String
+        public var key: String
+        public var rowID: String
+    }
 
     public init(basePath: String, caption: String, altText: String, size: (width: Int, height: Int)? = nil) {
         self.basePath = basePath
@@ -80,6 +90,6 @@ public struct FigureRef: Sendable, Equatable {
 
     public static func == (lhs: FigureRef, rhs: FigureRef) -> Bool {
         lhs.basePath == rhs.basePath && lhs.caption == rhs.caption && lhs.altText == rhs.altText
-            && lhs.size?.width == rhs.size?.width && lhs.size?.height == rhs.size?.height
+            && lhs.size?.width == rhs.size?.width && lhs.size?.height == rhs.size?.height && lhs.panels == rhs.panels
     }
 }

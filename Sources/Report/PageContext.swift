@@ -84,7 +84,7 @@ struct PageContext {
             "caption": table.caption,
             "columns": zip(table.columns, numericColumns).map { ["title": $0, "isNumeric": $1] as [String: Any] },
             "rows": table.rows.map { row in
-                ["header": cellContext(row.header), "cells": row.cells.map(cellContext)] as [String: Any]
+                ["header": cellContext(row.header), "cells": row.cells.map(cellContext), "rowID": row.id ?? false] as [String: Any]
             },
             "csvHref": href(Self.csvPath(page: page, tableID: id)),
             "folded": table.foldedSummary.map { ["summary": $0] } ?? false,
@@ -116,6 +116,7 @@ struct PageContext {
             "pointData": pointData.contains(figure.basePath) ? href(figure.basePath + ".data.js") as Any : false,
             "operators": href(FigureSet.operatorDataPath),
             "figureKey": figure.basePath,
+            "panels": figure.panels.map { ["id": $0.id, "key": $0.key, "rowID": $0.rowID] },
         ]
     }
 }

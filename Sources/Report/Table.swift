@@ -20,10 +20,13 @@ public struct Table: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var header: Cell
         public var cells: [Cell]
+        /// The row's element id, for links from a figure panel back to the row; unique on its page.
+        public var id: String?
 
-        public init(header: Cell, cells: [Cell]) {
+        public init(header: Cell, cells: [Cell], id: String? = nil) {
             self.header = header
             self.cells = cells
+            self.id = id
         }
     }
 

@@ -42,13 +42,17 @@ struct BrowserTests {
         let output = ReportFixtures.synthetic
         try ReportBuilder.write(output: output, figureFiles: try FigureSet.render(output, threads: 2, sourceDateEpoch: 0), to: site)
         let page = site.appendingPathComponent("hypotheses/h1.html")
+        // A primary row's link names a panel anchor: opened at it, the script outlines that panel.
+        let staticHTML = try String(contentsOf: page, encoding: .utf8)
+        let anchor = try #require(staticHTML.firstMatch(of: /class="panel-anchor" id="([^"]+)" data-panel="([^"]+)"/))
+        #expect(staticHTML.contains("href=\"#\(anchor.1)\""), "a table row links to the panel")
 
         let process = Process()
         process.executableURL = Self.chromium!
         // Root needs --no-sandbox; the virtual time budget lets the injected data scripts load before the dump.
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
                              "--user-data-dir=" + folder.url.appendingPathComponent("profile").path,
-                             "--virtual-time-budget=10000", "--dump-dom", page.absoluteString]
+                             "--virtual-time-budget=10000", "--dump-dom", page.absoluteString + "#" + anchor.1]
         // The log goes to a file, so that only the DOM's pipe needs reading while the browser runs.
         let logURL = folder.url.appendingPathComponent("chromium.log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
@@ -70,6 +74,8 @@ struct BrowserTests {
             #expect(Int(count ?? "").map { $0 > 0 } == true, "the script did not enhance \(figure)")
         }
         #expect(html.contains("class=\"family-toggles\""), "no family checkboxes")
+        #expect(html.contains("data-highlighted-panel=\"\(anchor.2)\""), "the panel the address names is not outlined")
+        #expect(html.contains("href=\"#test-") && html.contains("class=\"panel-back\""), "no link back to the row")
         let consoleLines = logText.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
         #expect(consoleLines.isEmpty, "console: \(consoleLines.joined(separator: "\n"))")
     }

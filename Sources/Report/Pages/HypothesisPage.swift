@@ -39,7 +39,8 @@ extension ReportContent {
             // One row per rule, setting and statistic: the figures show the curves, the table backs them up.
             reachTable.foldedSummary = "Optimal reach of \(metric.id), \(hypothesis.group.displayName): \(NumberFormat.integer(reach.count)) rows"
             let blocks = (reach.isEmpty ? [] : [Block.table(reachTable)])
-                + figureBlocks(.reachVsImprovability, metric: metric.id) + figureBlocks(.hittingTime, metric: metric.id)
+                + figureBlocks(.reachVsImprovability, metric: metric.id, linkedFrom: tests)
+                + figureBlocks(.hittingTime, metric: metric.id, linkedFrom: tests)
             return blocks.isEmpty ? nil : Section("\(metric.id): optimal reach and figures", blocks)
         }
         let primary = tests.filter(\.primary)
@@ -66,12 +67,17 @@ extension ReportContent {
 
     /// Kendall tests of one acceptance rule, one row per test; primary tables carry the disattenuated tau
     /// and reliability of Monte Carlo values, the bootstrap interval and the null, further ones name the test.
+    /// A primary row links its setting to the figure panel that shows it, and the panel links back to the row.
     func testTable(_ tests: [HypothesisTest], primary: Bool, caption: String) -> Table {
         let confidence = Vocabulary.plain(100 * results.configuration.confidence) + "% CI"
         let columns = ["Metric", "Experiment", "Setting"] + (primary ? [] : ["Test"])
             + ["n", "τ"] + (primary ? ["τ disattenuated", "Reliability"] : []) + ["p", "p (1-sided)", "p (Holm)"] + (primary ? [confidence, "Null τ (mean ± SD)", "p (null)"] : []) + ["Verdict", "Note"]
         return Table(caption: caption, columns: columns, rows: tests.map { test in
-            var cells: [Table.Cell] = [Table.Cell(test.experiment.displayName), Table.Cell(test.setting.displayName)]
+            var setting = Table.Cell(test.setting.displayName)
+            if primary, let figure = figureShowing(test) {
+                setting.link = "#" + Self.panelAnchor(of: test, in: figure)
+            }
+            var cells: [Table.Cell] = [Table.Cell(test.experiment.displayName), setting]
             if !primary { cells.append(Table.Cell(test.statistic.displayName)) }
             cells += [.integer(test.n), .number(test.tau)]
             // Monte Carlo values only: how much noise attenuated tau, and tau corrected for it.
@@ -83,8 +89,41 @@ extension ReportContent {
                 cells.append(.pValue(test.null?.pValue))
             }
             cells += [.verdict(test.verdict, beyondNull: test.beyondNull), .note(note(test))]
-            return Table.Row(header: Table.Cell(test.metric), cells: cells)
+            return Table.Row(header: Table.Cell(test.metric), cells: cells, id: primary ? Self.rowID(of: test) : nil)
         })
+    }
+
+    /// The element id of a primary test's row on its hypothesis page (one group per page, one primary
+    /// statistic per setting: metric, rule and setting tell the rows apart).
+    static func rowID(of test: HypothesisTest) -> String {
+        "test-" + Slug.make("\(test.metric) \(test.acceptance.label) \(test.setting.displayName)", fallback: "row")
+    }
+
+    /// The figure with a panel for `test`'s setting and group, if the page shows it: the reach scatter of its
+    /// rule for a fixed length, the hitting-time figure of its rule for a threshold.
+    func figureShowing(_ test: HypothesisTest) -> FigureEntry? {
+        let kind: FigureEntry.Kind = test.experiment == .fixedLength ? .reachVsImprovability : .hittingTime
+        return figures.first { $0.kind == kind && $0.metric == test.metric && $0.acceptance == test.acceptance }
+            .flatMap { $0.hasPanel(for: test.setting, pathLengths: results.configuration.pathLengths) ? $0 : nil }
+    }
+
+    /// The id of the element that stands for `test`'s panel inside `figure` on the page.
+    static func panelAnchor(of test: HypothesisTest, in figure: FigureEntry) -> String {
+        "panel-" + Slug.make(figure.path.replacingOccurrences(of: "figures/", with: ""), fallback: "figure")
+            + "-" + FigurePanelKey.of(setting: test.setting, group: test.group)
+    }
+
+    /// The figure blocks of `kind` for `metric`, each holding the anchors of the panels that `tests`' rows link to.
+    func figureBlocks(_ kind: FigureEntry.Kind, metric: String, linkedFrom tests: [HypothesisTest]) -> [Block] {
+        figureBlocks(kind, metric: metric).map { block in
+            guard case .figure(var figure) = block else { return block }
+            figure.panels = tests.compactMap { test in
+                guard test.primary, let entry = figureShowing(test), entry.path == figure.basePath else { return nil }
+                return FigureRef.PanelAnchor(id: Self.panelAnchor(of: test, in: entry), key: FigurePanelKey.of(setting: test.setting, group: test.group),
+                                             rowID: Self.rowID(of: test))
+            }
+            return .figure(figure)
+        }
     }
 
     /// The reach at the peak of each setting's smoothed curve, with its bootstrap interval.
