@@ -70,7 +70,7 @@ struct ScatterDataFile: Encodable, Sendable {
                          y: mapping(panel.y, placed.y, fallback: figure.panels.first?.y.label ?? ""), points: points)
         }
         let families = FigureStyle.families(of: builder.data.results.operators).filter(plotted.contains).map {
-            Family(name: $0.rawValue, color: hex(FigureStyle.familyColor($0)))
+            Family(name: $0.rawValue, color: FigureStyle.hex(FigureStyle.familyColor($0)))
         }
         return ScatterDataFile(figure: builder.entry.path, title: builder.entry.title, width: (figure.width * pngScale).rounded(),
                                height: (figure.height * pngScale).rounded(), families: families, panels: panels)
@@ -92,13 +92,4 @@ struct ScatterDataFile: Encodable, Sendable {
 
     /// `value` to `digits` significant digits.
     static func rounded(_ value: Double, digits: Int = Self.digits) -> Double { SignificantDigits.round(value, digits: digits) }
-
-    private static func hex(_ color: Color) -> String {
-        let channels = [color.red, color.green, color.blue].map { Int(($0 * 255).rounded()) }
-        return "#" + channels.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-}
-
-private extension String {
-    func leftPadded(to count: Int) -> String { String(repeating: "0", count: max(0, count - self.count)) + self }
 }
