@@ -51,7 +51,7 @@ public struct FigureEntry: Sendable, Equatable {
     public let title: String
     public let caption: String
     public let altText: String
-    /// Canvas size in CSS pixels (PNG is drawn at `pngScale` times it).
+    /// Canvas size in CSS pixels (the PNG is drawn at `FigureStyle.pngScale(of:)` times it).
     public let width: Double
     public let height: Double
 }

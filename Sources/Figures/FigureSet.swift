@@ -93,7 +93,7 @@ struct FigureBuilder {
     func figure(preset: Preset = .screen) -> Figure {
         let (panels, columns, legend) = content()
         let screen = Figure(id: FigureStyle.figureID(entry.path), width: entry.width, height: entry.height,
-                            title: entry.title, panels: panels, columns: columns, legend: legend)
+                            pngScale: FigureStyle.pngScale(of: entry.kind), title: entry.title, panels: panels, columns: columns, legend: legend)
         return preset == .screen ? screen : Self.paperVersion(of: screen, kind: entry.kind)
     }
 

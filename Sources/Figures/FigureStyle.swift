@@ -68,6 +68,18 @@ enum FigureStyle {
         return String(format: "#%02x%02x%02x", channels[0], channels[1], channels[2])
     }
 
+    /// PNG pixels per CSS pixel of a figure. The small multiples (six to eighteen panels of points and
+    /// lines) were 70% of the real-data report's PNG bytes at 1.5×; at 1× they weigh under half as much
+    /// and their text keeps its size at the width pages show them. Single plots stay sharp at 1.5×.
+    static func pngScale(of kind: FigureEntry.Kind) -> Double {
+        switch kind {
+        case .reachVsImprovability, .optimalReachCurves, .hittingTime: 1
+        case .tauByPathLength, .distribution, .improvabilityByPathLength, .topBottomBreakdown, .fitnessDistance, .autocorrelation,
+             .orderEnergies, .algorithmFixedBudget, .algorithmRuntimes, .algorithmMap, .optimalReachByPathLength, .spectralShares:
+            Plotting.pngScale
+        }
+    }
+
     static let noData = TextAnnotation("no data", corner: .topLeft, color: .gray)
 
     /// A Plotting figure id from a catalog path: unique per figure, safe as an SVG id prefix.

@@ -65,15 +65,15 @@ struct ScatterDataFile: Encodable, Sendable {
                 return [Double(operatorIndex), rounded(record.reach), rounded(scatter.y(record))]
             }
             let plot = placed.plot
-            return Panel(title: panel.title, plot: [plot.minX, plot.minY, plot.width, plot.height].map { rounded($0 * pngScale, digits: 6) },
+            return Panel(title: panel.title, plot: [plot.minX, plot.minY, plot.width, plot.height].map { rounded($0 * figure.pngScale, digits: 6) },
                          x: mapping(panel.x, placed.x, fallback: FigureStyle.reachLabel),
                          y: mapping(panel.y, placed.y, fallback: figure.panels.first?.y.label ?? ""), points: points)
         }
         let families = FigureStyle.families(of: builder.data.results.operators).filter(plotted.contains).map {
             Family(name: $0.rawValue, color: FigureStyle.hex(FigureStyle.familyColor($0)))
         }
-        return ScatterDataFile(figure: builder.entry.path, title: builder.entry.title, width: (figure.width * pngScale).rounded(),
-                               height: (figure.height * pngScale).rounded(), families: families, panels: panels)
+        return ScatterDataFile(figure: builder.entry.path, title: builder.entry.title, width: (figure.width * figure.pngScale).rounded(),
+                               height: (figure.height * figure.pngScale).rounded(), families: families, panels: panels)
     }
 
     /// The script: one statement adding this figure to `window.nasreachFigureData` under its path.

@@ -142,15 +142,21 @@ func everyFigureLaysOutTidilyInEveryPreset(preset: Preset) {
     #expect(capped > 0 && uncapped > 0, "the small run has panels with and without Monte Carlo rows (\(capped), \(uncapped))")
 }
 
-@Test func pngsAreOneAndAHalfTimesTheirDisplayWidth() throws {
-    // The site shows a figure at its catalog width, at most 900 CSS pixels; 1.5× serves high-density
-    // screens at little over half the bytes of 2×.
+@Test func pngsAreSizedForTheirDisplay() throws {
+    // The site shows a figure at its catalog width, at most 900 CSS pixels. Single plots are drawn at 1.5×
+    // for high-density screens; the small multiples, most of the PNG bytes, at 1×.
+    let grids: Set<FigureEntry.Kind> = [.reachVsImprovability, .optimalReachCurves, .hittingTime]
+    var scales: Set<Double> = []
     for entry in FigureCatalog.entries(for: SmallOutput.output.results) {
         let png = try #require(SmallOutput.files[entry.path + ".png"])
-        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let size = [16, 20].map { offset in png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let scale = grids.contains(entry.kind) ? 1 : 1.5
+        scales.insert(scale)
         #expect(entry.width <= 900, "\(entry.path) is shown \(entry.width) px wide")
-        #expect(Double(width) == (1.5 * entry.width).rounded(), "\(entry.path): \(width) px for \(entry.width) CSS px")
+        #expect(size.map(Double.init) == [(scale * entry.width).rounded(), (scale * entry.height).rounded()],
+                "\(entry.path): \(size) px for \(entry.width)×\(entry.height) CSS px")
     }
+    #expect(scales == [1, 1.5], "the catalog has both kinds")
 }
 
 @Test func searchAlgorithmFiguresShowEveryAlgorithmInItsOwnLook() throws {
