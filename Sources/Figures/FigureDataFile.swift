@@ -7,9 +7,9 @@ import Support
 /// boxes, reference lines, notes), read off the `Plotting.Figure` itself, so one encoder serves every
 /// figure kind and a file cannot disagree with its picture.
 ///
-/// Values are rounded to what the figure can show: on a linear axis to a thousandth of the range it
-/// shows (well under a pixel), on a log axis to four significant digits. A point the figure cannot
-/// draw (a gap in a line) is `null`. The full-precision numbers are in `data/results.json`.
+/// Values are rounded to what the figure can show: to half a pixel of their axis in the PNG (a decimal
+/// place on a linear axis, significant digits on a log one). A point the figure cannot draw (a gap in a
+/// line) is `null`. The full-precision numbers are in `data/results.json`.
 struct FigureDataFile: Encodable, Sendable {
     struct LegendItem: Encodable, Sendable {
         var label: String
@@ -84,7 +84,8 @@ struct FigureDataFile: Encodable, Sendable {
         legend = figure.legend.map { LegendItem(label: $0.label, color: FigureStyle.hex($0.color)) }
         let names = Self.seriesNames(figure.legend)
         panels = zip(figure.panels, layout(figure).panels).map { panel, placed in
-            let x = Precision(placed.x), y = Precision(placed.y)
+            let x = Precision(placed.x, pixels: placed.plot.width * figure.pngScale)
+            let y = Precision(placed.y, pixels: placed.plot.height * figure.pngScale)
             return PanelData(title: panel.title, x: Self.axis(panel.x, placed.x, x), y: Self.axis(panel.y, placed.y, y),
                              marks: panel.marks.map { Self.series($0, x: x, y: y, names: names) })
         }
@@ -175,23 +176,32 @@ struct DrawnNumber: Encodable, Sendable, Equatable {
     }
 }
 
-/// How finely an axis' values are worth writing.
+/// How finely an axis' values are worth writing: half a pixel of the plot they are drawn in.
 private struct Precision {
-    /// Decimal places on a linear axis (negative: round to tens, hundreds, …); nil: significant digits.
+    /// Decimal places on a linear axis (negative: round to tens, hundreds, …).
     let decimals: Int?
+    /// Significant digits on a log axis, or on an axis without a span.
+    let digits: Int
 
-    init(_ axis: AxisLayout) {
-        let span = abs(axis.upper - axis.lower)
+    init(_ axis: AxisLayout, pixels: Double) {
+        let halfPixel = 1 / (2 * max(1, pixels))
         switch axis.scale {
-        case .log: decimals = nil
-        case .categorical: decimals = 3
-        case .linear: decimals = span > 0 && span.isFinite ? Int((-log10(span / 1000)).rounded(.up)) : nil
+        case .log:
+            // Half a pixel is a factor 10^(decades · halfPixel); d digits err by at most 0.5 · 10^(1 − d).
+            let decades = abs(log10(axis.upper / axis.lower))
+            let relative = decades.isFinite && decades > 0 ? log(10) * decades * halfPixel : 1e-4
+            (decimals, digits) = (nil, min(6, max(2, Int((1 - log10(2 * relative)).rounded(.up)))))
+        case .categorical:
+            (decimals, digits) = (3, 4)
+        case .linear:
+            let span = abs(axis.upper - axis.lower)
+            (decimals, digits) = span > 0 && span.isFinite ? (Int((-log10(span * halfPixel)).rounded(.up)), 4) : (nil, 4)
         }
     }
 
     func number(_ value: Double) -> DrawnNumber {
         guard value.isFinite, value != 0 else { return DrawnNumber(value: value) }
-        guard let decimals else { return DrawnNumber(value: SignificantDigits.round(value, digits: 4)) }
+        guard let decimals else { return DrawnNumber(value: SignificantDigits.round(value, digits: digits)) }
         // Dividing by an exact power of ten gives the double nearest the decimal, which prints short.
         let scale = pow(10, Double(abs(decimals)))
         let rounded = decimals >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale

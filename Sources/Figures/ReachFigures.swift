@@ -84,8 +84,8 @@ extension FigureBuilder {
         return (panels, min(2, panels.count), legend + (anyCensored ? [Self.censoredLegend] : []))
     }
 
-    /// The panels of `hittingTime` in order (thresholds, then groups), each with the records it plots:
-    /// those with a finite mean hitting time.
+    /// The settings of `hittingTime` in order (thresholds, then groups), each with the records it plots:
+    /// those with a finite, positive mean hitting time (both its panels have a log time axis).
     private func hittingTimeSettings(metric: String, acceptance: AcceptanceRule)
         -> [(label: String, hypothesis: Hypothesis, points: [ImprovabilityRecord])] {
         data.thresholdSettings(metric: metric, acceptance: acceptance).map { setting in

@@ -33,14 +33,17 @@ private func writtenValues(_ mark: [String: Any]) -> (x: [Any], y: [Any]) {
     }
 }
 
-/// Whether `written` is `drawn` as an axis showing `range` can tell: within a thousandth of the range on
-/// a linear axis, to four significant digits on a log one, and null exactly where nothing can be drawn.
-private func matches(_ written: Any, _ drawn: Double, axis: [String: Any]) -> Bool {
+/// Whether `written` is `drawn` to within half a pixel of an axis `pixels` long in the PNG, and null
+/// exactly where nothing can be drawn.
+private func matches(_ written: Any, _ drawn: Double, axis: [String: Any], pixels: Double) -> Bool {
     guard drawn.isFinite else { return written is NSNull }
     guard let value = (written as? NSNumber)?.doubleValue else { return false }
-    if axis["scale"] as? String == "log" { return abs(value - drawn) <= 5e-4 * abs(drawn) }
     let range = (axis["range"] as? [NSNumber] ?? []).map(\.doubleValue)
-    return range.count == 2 && abs(value - drawn) <= abs(range[1] - range[0]) / 1000
+    guard range.count == 2 else { return false }
+    if axis["scale"] as? String == "log" {
+        return abs(log10(value) - log10(drawn)) <= abs(log10(range[1] / range[0])) / (2 * pixels) + 1e-12
+    }
+    return abs(value - drawn) <= abs(range[1] - range[0]) / (2 * pixels) + 1e-12
 }
 
 @Suite("Figure data files")
@@ -48,12 +51,13 @@ struct FigureDataFileTests {
     @Test("every figure's data file holds each panel's title, axes and every mark's numbers as drawn")
     func holdsTheNumbersDrawn() throws {
         for (entry, figure) in FigureSet.figures(SmallOutput.output) {
+            let placed = layout(figure).panels
             let bytes = try #require(SmallOutput.files[entry.path + ".json"], "\(entry.path) has no data file")
             let file = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
             let panels = try #require(file["panels"] as? [[String: Any]])
             #expect(panels.count == figure.panels.count, "\(entry.path): one entry per panel")
             #expect((file["legend"] as? [[String: Any]])?.compactMap { $0["label"] as? String } == figure.legend.map(\.label))
-            for (panel, written) in zip(figure.panels, panels) {
+            for ((panel, written), plot) in zip(zip(figure.panels, panels), placed.map(\.plot)) {
                 let (xAxis, yAxis) = (written["x"] as? [String: Any] ?? [:], written["y"] as? [String: Any] ?? [:])
                 #expect(written["title"] as? String == panel.title && xAxis["label"] as? String == panel.x.label && yAxis["label"] as? String == panel.y.label,
                         "\(entry.path) \(panel.title): titles and axis labels")
@@ -64,8 +68,8 @@ struct FigureDataFileTests {
                     let drawn = drawnValues(mark), back = writtenValues(entryMark)
                     #expect(entryMark["kind"] as? String == drawn.kind, "\(entry.path) \(panel.title)")
                     #expect(back.x.count == drawn.x.count && back.y.count == drawn.y.count, "\(entry.path) \(panel.title) \(drawn.kind): every value")
-                    let wrong = zip(back.x, drawn.x).filter { !matches($0, $1, axis: xAxis) }.count
-                        + zip(back.y, drawn.y).filter { !matches($0, $1, axis: yAxis) }.count
+                    let wrong = zip(back.x, drawn.x).filter { !matches($0, $1, axis: xAxis, pixels: plot.width * figure.pngScale) }.count
+                        + zip(back.y, drawn.y).filter { !matches($0, $1, axis: yAxis, pixels: plot.height * figure.pngScale) }.count
                     #expect(wrong == 0, "\(entry.path) \(panel.title) \(drawn.kind): \(wrong) values differ from what is drawn")
                 }
             }
@@ -83,8 +87,7 @@ struct FigureDataFileTests {
 
     @Test("no data file writes a number with more digits than its axis can show")
     func numbersAreRoundedToWhatIsDrawn() throws {
-        // A thousandth of a linear axis' range or four significant digits on a log one need at most six
-        // digits for these figures; an unrounded double prints fifteen to seventeen.
+        // Half a pixel needs at most six digits for these figures; an unrounded double prints fifteen to seventeen.
         for entry in FigureCatalog.entries(for: SmallOutput.output.results) {
             let text = String(decoding: try #require(SmallOutput.files[entry.path + ".json"]), as: UTF8.self)
             let numbers = text.matches(of: /[:,\[](-?[0-9]+(?:\.[0-9]+)?)(?:e-?[0-9]+)?(?=[,\]}])/).map { String($0.1) }

@@ -26,7 +26,7 @@ private func annotations(_ panel: Panel) -> [String] {
     panel.marks.compactMap { mark -> String? in if case .annotation(let a) = mark { a.text } else { nil } }
 }
 
-@Test func everyCatalogEntryRendersInAllThreeFormats() throws {
+@Test func everyCatalogEntryRendersInAllThreeFormatsAndGetsItsDataFile() throws {
     let output = SmallOutput.output
     let entries = FigureCatalog.entries(for: output.results)
     let files = SmallOutput.files
