@@ -16,7 +16,8 @@ public struct FigureEntry: Sendable, Equatable {
         case reachVsImprovability = "reach-vs-improvability"
         /// Per metric: improvability against path length for the anchor operators, with error bands.
         case improvabilityByPathLength = "improvability-by-path-length"
-        /// Per metric: mean hitting time against reach, one panel per threshold and group.
+        /// Per metric and acceptance rule: mean hitting time against reach beside the runtime ECDF, one row
+        /// per threshold and group.
         case hittingTime = "hitting-time"
         /// Per metric: improvability by operator family on the top and bottom 10% (box + strip).
         case topBottomBreakdown = "top-bottom-breakdown"
@@ -50,7 +51,7 @@ public struct FigureEntry: Sendable, Equatable {
     public let title: String
     public let caption: String
     public let altText: String
-    /// Canvas size in CSS pixels (PNG is drawn at `pngScale` times it).
+    /// Canvas size in CSS pixels (the PNG is drawn at `FigureStyle.pngScale(of:)` times it).
     public let width: Double
     public let height: Double
 }
@@ -61,6 +62,13 @@ public enum FigureCatalog {
         let sorted = Array(Set(configured)).sorted()
         guard sorted.count > 3 else { return sorted }
         return [sorted.first!, sorted[sorted.count / 2], sorted.last!]
+    }
+
+    /// The threshold settings (label and hypothesis) with a primary test for `metric` under `acceptance`:
+    /// the rows of its hitting-time figure.
+    static func hittingTimeRows(_ results: Results, metric: String, acceptance: AcceptanceRule) -> Int {
+        Set(results.hypotheses.filter { $0.primary && $0.reachMeasure == .reach && $0.metric == metric && $0.acceptance == acceptance }
+            .compactMap { test in test.thresholdLabel.map { "\($0) \(test.hypothesis.rawValue)" } }).count
     }
 
     public static func entries(for results: Results) -> [FigureEntry] {
@@ -94,10 +102,12 @@ public enum FigureCatalog {
                                  caption: "Mean improvability against path length L for the anchor operators k-edit(1)…k-edit(6) and uniform (always-accept), per starting group; bands are ±2 standard errors where the value is a Monte Carlo estimate.",
                                  alt: "Line charts of mean improvability against path length for representative operators, per group.",
                                  width: 900, height: 360))
-            entries.append(entry(.hittingTime, title: "Hitting time vs reach — \(name)",
-                                 caption: "Mean number of iterations to reach the threshold θ (log scale) against reach, one point per operator (always-accept), one panel per threshold and group; shorter is higher improvability. Walks stop at the Monte Carlo cap (dashed line): a mean at the cap is a lower bound.",
-                                 alt: "Scatter plots of mean hitting time against reach for each threshold.",
-                                 width: 900, height: 560))
+            for rule in results.configuration.acceptanceRules {
+                entries.append(entry(.hittingTime, acceptance: rule, title: "Hitting time vs reach — \(name), \(rule.label)",
+                                     caption: "One row per threshold θ and starting group, with \(rule.label) acceptance. Left: the mean number of iterations to reach θ (y, log scale) against reach (x), one point per operator; shorter is higher improvability. Right: the runtime ECDF, per family the fraction of operators whose hitting time is at most t, against t (x, log scale); the marker sits at the family's median operator. Exact rows have no cap; rows estimated by Monte Carlo walks stop at a step cap, drawn as a dashed line only in the panels that hold such rows, and where walks were still below θ at the cap the row's value is the restricted mean to the cap, a lower bound of the mean, marked + as censored.",
+                                     alt: "Scatter plots of mean hitting time against reach, each beside the ECDF of hitting times per operator family, for \(name) with \(rule.label) acceptance.",
+                                     width: 900, height: 90 + 200 * Double(max(1, hittingTimeRows(results, metric: metric.id, acceptance: rule)))))
+            }
             entries.append(entry(.topBottomBreakdown, title: "Top and bottom 10% by family — \(name)",
                                  caption: "Distribution over operators of the mean improvability at L = \(lengths.first ?? 1) (always-accept) by operator family, for the top 10% and the bottom 10% of starts (box: quartiles and median; points: operators).",
                                  alt: "Box plots of improvability by operator family for the top and bottom 10% of starts.",

@@ -38,10 +38,10 @@ struct FigureData: Sendable {
         testsBySetting[SettingKey(metric: metric, acceptance: acceptance, setting: setting, group: group)]
     }
 
-    /// Threshold labels that have records for `metric` under always-accept, with their hypotheses.
-    func thresholdSettings(metric: String) -> [(label: String, hypothesis: Hypothesis)] {
+    /// Threshold labels that have records for `metric` under `acceptance`, with their hypotheses.
+    func thresholdSettings(metric: String, acceptance: AcceptanceRule) -> [(label: String, hypothesis: Hypothesis)] {
         thresholdLabels.flatMap { label in
-            Hypothesis.allCases.filter { !records(metric: metric, acceptance: .always, setting: .threshold(label: label), group: $0.group).isEmpty }
+            Hypothesis.allCases.filter { !records(metric: metric, acceptance: acceptance, setting: .threshold(label: label), group: $0.group).isEmpty }
                 .map { (label, $0) }
         }
     }

@@ -22,8 +22,10 @@ public enum FigureSet {
     }
 
     /// The bytes of every figure in every format, by site-relative path (`<entry.path>.png`, `.svg`,
-    /// `.pdf`), and of each reach scatter's point data for the site's script (`<entry.path>.data.js`,
-    /// see `ScatterDataFile`, with the operators they name in `OperatorDataFile.path`). Figures are drawn in parallel; the bytes do not depend on `threads`.
+    /// `.pdf`), of the numbers each draws (`<entry.path>.json`, see `FigureDataFile`), and of each reach
+    /// scatter's point data for the site's script (`<entry.path>.data.js`, see `ScatterDataFile`, with the
+    /// operators they name in `OperatorDataFile.path`). Figures are drawn in parallel; the bytes do not
+    /// depend on `threads`.
     ///
     /// `preset` sets the SVG and PDF; the PNG is what the site shows, so it is always the screen figure.
     ///
@@ -52,10 +54,18 @@ public enum FigureSet {
         let pointData = Parallel.map(count: entries.count, threads: threads) {
             ScatterDataFile.make(FigureBuilder(data: data, entry: entries[$0]), figure: screen[$0])
         }
+        let numbers = Parallel.map(count: entries.count, threads: threads) { index -> Result<[UInt8], RenderError> in
+            do {
+                return .success(try FigureDataFile(entry: entries[index], figure: screen[index]).encoded())
+            } catch {
+                return .failure(RenderError(message: "data file of \(entries[index].path): \(error)"))
+            }
+        }
         var files: [String: [UInt8]] = [:]
         for (index, result) in rendered.enumerated() {
             files["\(entries[index / formats.count].path).\(formats[index % formats.count].fileExtension)"] = try result.get()
         }
+        for (entry, file) in zip(entries, numbers) { files[entry.path + ".json"] = try file.get() }
         for (entry, file) in zip(entries, pointData) {
             guard let file else { continue }
             do {
@@ -83,18 +93,21 @@ struct FigureBuilder {
     func figure(preset: Preset = .screen) -> Figure {
         let (panels, columns, legend) = content()
         let screen = Figure(id: FigureStyle.figureID(entry.path), width: entry.width, height: entry.height,
-                            title: entry.title, panels: panels, columns: columns, legend: legend)
+                            pngScale: FigureStyle.pngScale(of: entry.kind), title: entry.title, panels: panels, columns: columns, legend: legend)
         return preset == .screen ? screen : Self.paperVersion(of: screen, kind: entry.kind)
     }
 
     /// `figure` for print: figures of one plot fill one column, small multiples span both.
     static func paperVersion(of figure: Figure, kind: FigureEntry.Kind) -> Figure {
+        var figure = figure
+        // Two scatter–ECDF pairs per row, so six thresholds and groups fit the height of a page.
+        if kind == .hittingTime { figure.columns = min(4, figure.panels.count) }
         let (span, height): (ColumnSpan, Double) = switch kind {
         case .tauByPathLength: (.double, 190)
         case .distribution: (.single, 165)
         case .reachVsImprovability: (.double, 440)
         case .improvabilityByPathLength: (.double, 200)
-        case .hittingTime: (.double, 150 * Double(figure.rows) + 40)
+        case .hittingTime: (.double, min(500, 150 * Double(figure.rows) + 40))
         case .topBottomBreakdown: (.double, 200)
         case .fitnessDistance: (.single, 200)
         case .autocorrelation: (.single, 175)
@@ -115,7 +128,7 @@ struct FigureBuilder {
         case .distribution: return ([distribution(metric: metric)], 1, [])
         case .reachVsImprovability: return reachVsImprovability(metric: metric, acceptance: entry.acceptance ?? .always)
         case .improvabilityByPathLength: return improvabilityByPathLength(metric: metric)
-        case .hittingTime: return hittingTime(metric: metric)
+        case .hittingTime: return hittingTime(metric: metric, acceptance: entry.acceptance ?? .always)
         case .topBottomBreakdown: return topBottomBreakdown(metric: metric)
         case .fitnessDistance: return fitnessDistance(metric: metric)
         case .autocorrelation: return autocorrelation(metric: metric)

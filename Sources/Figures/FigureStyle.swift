@@ -50,6 +50,7 @@ enum FigureStyle {
     static let reachLabel = "reach (edits per proposal)"
     static let pathLengthLabel = "path length L (iterations, log scale)"
     static let hittingTimeLabel = "mean hitting time (iterations, log scale)"
+    static let hittingTimeAxisLabel = "hitting time t (iterations, log scale)"
 
     /// An axis range over `values` with room above the data for the annotations in the top corners;
     /// `.auto` when the values do not span a range.
@@ -59,6 +60,24 @@ enum FigureStyle {
         let span = high - low
         let (a, b) = (low - 0.05 * span, high + headroom * span)
         return log ? .fixed(Foundation.pow(10, a), Foundation.pow(10, b)) : .fixed(a, b)
+    }
+
+    /// `#rrggbb` of a colour, its alpha left out: how the site and the data files name a series' colour.
+    static func hex(_ color: Color) -> String {
+        let channels = [color.red, color.green, color.blue].map { Int(($0 * 255).rounded()) }
+        return String(format: "#%02x%02x%02x", channels[0], channels[1], channels[2])
+    }
+
+    /// PNG pixels per CSS pixel of a figure. The small multiples (six to eighteen panels of points and
+    /// lines) were 70% of the real-data report's PNG bytes at 1.5×; at 1× they weigh under half as much
+    /// and their text keeps its size at the width pages show them. Single plots stay sharp at 1.5×.
+    static func pngScale(of kind: FigureEntry.Kind) -> Double {
+        switch kind {
+        case .reachVsImprovability, .optimalReachCurves, .hittingTime: 1
+        case .tauByPathLength, .distribution, .improvabilityByPathLength, .topBottomBreakdown, .fitnessDistance, .autocorrelation,
+             .orderEnergies, .algorithmFixedBudget, .algorithmRuntimes, .algorithmMap, .optimalReachByPathLength, .spectralShares:
+            Plotting.pngScale
+        }
     }
 
     static let noData = TextAnnotation("no data", corner: .topLeft, color: .gray)

@@ -39,41 +39,88 @@ extension FigureBuilder {
         }
     }
 
-    /// Mean hitting time against reach under always-accept, one panel per threshold and group, with the
-    /// Monte Carlo cap marked: a mean at the cap is a lower bound.
-    func hittingTime(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
-        let cap = data.results.configuration.monteCarlo.hittingTimeCap
-        var panels: [Panel] = hittingTimeSettings(metric: metric).map { setting in
+    /// Per threshold and group a row of two panels: the mean hitting time against reach (log y), one point
+    /// per operator, and the runtime ECDF (COCO style): per family, the fraction of operators whose hitting
+    /// time is at most t, against t (log x). Each row's value is its censoring-aware statistic
+    /// (`hittingTimeEstimator`): a restricted mean, a lower bound, is marked as censored in both panels.
+    /// Only Monte Carlo rows have a cap, so only panels holding them draw one, at their largest cap (walks that
+    /// censor more get a higher one).
+    func hittingTime(metric: String, acceptance: AcceptanceRule) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
+        var anyCensored = false
+        var panels: [Panel] = hittingTimeSettings(metric: metric, acceptance: acceptance).flatMap { setting -> [Panel] in
             let points = setting.points
-            var marks = operatorPoints(points, y: { $0.meanHittingTime! })
+            let censored = points.filter { $0.hittingTimeEstimator == .restrictedMean }
+            var scatter = operatorPoints(points, y: { $0.meanHittingTime! })
+            var ecdf = runtimeECDF(points)
             var shown = points.compactMap(\.meanHittingTime)
-            // Only Monte Carlo walks are capped, and only they report a censored fraction.
-            if points.contains(where: { $0.censoredFraction != nil }) {
-                marks.insert(.rule(RuleMark(.horizontal, at: Double(cap), label: "cap \(cap) iterations", color: .gray)), at: 0)
+            if let cap = points.compactMap(\.hittingTimeCap).max() {
+                let label = "cap \(cap)"
+                scatter.insert(.rule(RuleMark(.horizontal, at: Double(cap), label: label, color: .gray)), at: 0)
+                ecdf.insert(.rule(RuleMark(.vertical, at: Double(cap), label: label, color: .gray)), at: 0)
                 shown.append(Double(cap))
             }
-            if !points.isEmpty {
-                let test = data.test(metric: metric, acceptance: .always, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
-                marks.append(.annotation(TextAnnotation(FigureStyle.tauText(test), corner: .topRight)))
+            if !censored.isEmpty {
+                anyCensored = true
+                scatter.append(Self.censoredMark(x: censored.map(\.reach), y: censored.map { $0.meanHittingTime! }))
+                ecdf.append(Self.censoredMark(x: censored.map { $0.meanHittingTime! }, y: censored.map { ecdfHeight(of: $0, among: points) }))
             }
-            return Panel(title: "θ = \(setting.label) · \(setting.hypothesis.group.displayName)", x: Axis(label: FigureStyle.reachLabel),
-                         y: Axis(label: FigureStyle.hittingTimeLabel, scale: .log,
-                                 range: FigureStyle.rangeWithHeadroom(shown, log: true)),
-                         marks: marks).notingMissingData()
+            if !points.isEmpty {
+                let test = data.test(metric: metric, acceptance: acceptance, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
+                scatter.append(.annotation(TextAnnotation(FigureStyle.tauText(test), corner: .topRight)))
+            }
+            let title = "θ = \(setting.label) · \(setting.hypothesis.group.displayName)"
+            let time = FigureStyle.rangeWithHeadroom(shown, log: true)
+            return [
+                Panel(title: title, x: Axis(label: FigureStyle.reachLabel), y: Axis(label: FigureStyle.hittingTimeLabel, scale: .log, range: time),
+                      marks: scatter).notingMissingData(),
+                Panel(title: title + " · runtime ECDF", x: Axis(label: FigureStyle.hittingTimeAxisLabel, scale: .log, range: time),
+                      y: Axis(label: "fraction of operators", range: .fixed(0, 1.05)), marks: ecdf).notingMissingData(),
+            ]
         }
         if panels.isEmpty {
             panels = [Panel(x: Axis(label: FigureStyle.reachLabel), y: Axis(label: FigureStyle.hittingTimeLabel, scale: .log)).notingMissingData()]
         }
-        return (panels, min(3, panels.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators)))
+        let legend = FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators))
+        return (panels, min(2, panels.count), legend + (anyCensored ? [Self.censoredLegend] : []))
     }
 
-    /// The panels of `hittingTime` in order (thresholds, then groups), each with the records it plots:
-    /// those with a finite mean hitting time.
-    private func hittingTimeSettings(metric: String) -> [(label: String, hypothesis: Hypothesis, points: [ImprovabilityRecord])] {
-        data.thresholdSettings(metric: metric).map { setting in
-            let records = data.records(metric: metric, acceptance: .always, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
-            return (setting.label, setting.hypothesis, records.filter { $0.meanHittingTime?.isFinite == true })
+    /// The settings of `hittingTime` in order (thresholds, then groups), each with the records it plots:
+    /// those with a finite, positive mean hitting time (both its panels have a log time axis).
+    private func hittingTimeSettings(metric: String, acceptance: AcceptanceRule)
+        -> [(label: String, hypothesis: Hypothesis, points: [ImprovabilityRecord])] {
+        data.thresholdSettings(metric: metric, acceptance: acceptance).map { setting in
+            let records = data.records(metric: metric, acceptance: acceptance, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
+            return (setting.label, setting.hypothesis, records.filter { $0.meanHittingTime.map { $0.isFinite && $0 > 0 } == true })
         }
+    }
+
+    /// One step line per family of the fraction of its operators with a hitting time at most t, with the
+    /// family's marker at its median operator so the lines stay apart in print.
+    private func runtimeECDF(_ points: [ImprovabilityRecord]) -> [Mark] {
+        let byFamily = Dictionary(grouping: points, by: \.family)
+        return FigureStyle.families(of: data.results.operators).compactMap { family -> [Mark]? in
+            guard let records = byFamily[family] else { return nil }
+            let times = records.map { $0.meanHittingTime! }.sorted()
+            let fractions = times.indices.map { Double($0 + 1) / Double(times.count) }
+            let middle = (times.count - 1) / 2
+            let color = FigureStyle.familyColor(family)
+            return [.line(LineMark(x: [times[0]] + times, y: [0] + fractions, color: color, curve: .stepAfter)),
+                    .scatter(ScatterMark(x: [times[middle]], y: [fractions[middle]], color: color, radius: 3, alpha: 1,
+                                         shape: FigureStyle.familyMarker(family)))]
+        }.flatMap { $0 }
+    }
+
+    /// Where `record` sits on its family's ECDF in `runtimeECDF`: the top of its step (ties share the highest).
+    private func ecdfHeight(of record: ImprovabilityRecord, among points: [ImprovabilityRecord]) -> Double {
+        let family = points.filter { $0.family == record.family }
+        return Double(family.count { $0.meanHittingTime! <= record.meanHittingTime! }) / Double(family.count)
+    }
+
+    static let censoredLegend = LegendEntry("censored: restricted mean, a lower bound", color: Palette.vermillion, marker: .plus)
+
+    /// Censored rows marked over their points: their value is the restricted mean to the cap.
+    private static func censoredMark(x: [Double], y: [Double]) -> Mark {
+        .scatter(ScatterMark(x: x, y: y, color: censoredLegend.color, radius: 3.4, alpha: 1, shape: censoredLegend.marker!))
     }
 
     /// The operator points of each panel of a reach scatter figure, in panel order, and the value each
@@ -85,7 +132,9 @@ extension FigureBuilder {
         case .reachVsImprovability:
             return (reachVsImprovabilitySettings(metric: metric, acceptance: entry.acceptance ?? .always).map { $0.points }, { $0.meanImprovability! })
         case .hittingTime:
-            return (hittingTimeSettings(metric: metric).map { $0.points }, { $0.meanHittingTime! })
+            // Each scatter panel is followed by its ECDF panel, which plots no operator points.
+            return (hittingTimeSettings(metric: metric, acceptance: entry.acceptance ?? .always).flatMap { [$0.points, []] },
+                    { $0.meanHittingTime! })
         default:
             return nil
         }

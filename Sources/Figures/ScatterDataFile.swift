@@ -68,15 +68,16 @@ struct ScatterDataFile: Encodable, Sendable {
                 return [Double(operatorIndex), rounded(record.reach), rounded(scatter.y(record))]
             }
             let plot = placed.plot
-            return Panel(title: panel.title, key: records.first.map { FigurePanelKey.of(setting: $0.setting, group: $0.group) }, plot: [plot.minX, plot.minY, plot.width, plot.height].map { rounded($0 * pngScale, digits: 6) },
+            return Panel(title: panel.title, key: records.first.map { FigurePanelKey.of(setting: $0.setting, group: $0.group) },
+                         plot: [plot.minX, plot.minY, plot.width, plot.height].map { rounded($0 * figure.pngScale, digits: 6) },
                          x: mapping(panel.x, placed.x, fallback: FigureStyle.reachLabel),
                          y: mapping(panel.y, placed.y, fallback: figure.panels.first?.y.label ?? ""), points: points)
         }
         let families = FigureStyle.families(of: builder.data.results.operators).filter(plotted.contains).map {
-            Family(name: $0.rawValue, color: hex(FigureStyle.familyColor($0)))
+            Family(name: $0.rawValue, color: FigureStyle.hex(FigureStyle.familyColor($0)))
         }
-        return ScatterDataFile(figure: builder.entry.path, title: builder.entry.title, width: (figure.width * pngScale).rounded(),
-                               height: (figure.height * pngScale).rounded(), families: families, panels: panels)
+        return ScatterDataFile(figure: builder.entry.path, title: builder.entry.title, width: (figure.width * figure.pngScale).rounded(),
+                               height: (figure.height * figure.pngScale).rounded(), families: families, panels: panels)
     }
 
     /// The script: one statement adding this figure to `window.nasreachFigureData` under its path.
@@ -95,13 +96,4 @@ struct ScatterDataFile: Encodable, Sendable {
 
     /// `value` to `digits` significant digits.
     static func rounded(_ value: Double, digits: Int = Self.digits) -> Double { SignificantDigits.round(value, digits: digits) }
-
-    private static func hex(_ color: Color) -> String {
-        let channels = [color.red, color.green, color.blue].map { Int(($0 * 255).rounded()) }
-        return "#" + channels.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-}
-
-private extension String {
-    func leftPadded(to count: Int) -> String { String(repeating: "0", count: max(0, count - self.count)) + self }
 }

@@ -48,6 +48,8 @@ public struct Figure: Sendable {
     /// Canvas size in pixels (PNG is rendered at `pngScale` times this size, PDF uses 1 px = 1 pt).
     public var width: Double
     public var height: Double
+    /// PNG pixels per canvas pixel.
+    public var pngScale: Double
     public var title: String
     public var panels: [Panel]
     /// Grid columns; panels fill rows left to right.
@@ -56,12 +58,13 @@ public struct Figure: Sendable {
     public var style: Style
 
     public init(
-        id: String, width: Double = 800, height: Double = 500, title: String = "",
+        id: String, width: Double = 800, height: Double = 500, pngScale: Double = Plotting.pngScale, title: String = "",
         panels: [Panel], columns: Int = 1, legend: [LegendEntry] = [], style: Style = Style()
     ) {
         self.id = id
         self.width = width
         self.height = height
+        self.pngScale = pngScale
         self.title = title
         self.panels = panels
         self.columns = max(1, columns)

@@ -3,8 +3,7 @@ import Foundation
 
 /// A file format a figure can be rendered to.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    /// Raster at 1.5 times the figure size: sharp on high-density screens at the width pages show it, a
-    /// little over half the bytes of twice the size.
+    /// Raster at the figure's `pngScale` times its size.
     case png
     /// Vector, 1 unit = 1 px, with every id prefixed by the figure's id, compact path data (to 0.01 px)
     /// and text as `<text>` elements (see `svgTextElements`).
@@ -25,7 +24,8 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// The scale of PNG output relative to figure pixels.
+/// The default scale of PNG output relative to figure pixels: sharp on high-density screens at the width
+/// pages show it, a little over half the bytes of twice the size.
 public let pngScale = 1.5
 
 /// The date written into PDFs when `SOURCE_DATE_EPOCH` is unset, so output never depends on the clock.
@@ -46,7 +46,7 @@ public func render(
     switch format {
     case .png:
         surface = cairo_image_surface_create(
-            CAIRO_FORMAT_ARGB32, Int32((figure.width * pngScale).rounded()), Int32((figure.height * pngScale).rounded()))
+            CAIRO_FORMAT_ARGB32, Int32((figure.width * figure.pngScale).rounded()), Int32((figure.height * figure.pngScale).rounded()))
     case .svg:
         surface = cairo_svg_surface_create_for_stream(writeToSink, closure, figure.width, figure.height)
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
@@ -62,7 +62,7 @@ public func render(
     }
     defer { cairo_surface_destroy(surface) }
     let cr = cairo_create(surface)!
-    if format == .png { cairo_scale(cr, pngScale, pngScale) }
+    if format == .png { cairo_scale(cr, figure.pngScale, figure.pngScale) }
     Painter(cr: cr, figure: figure, layout: figureLayout, drawsText: format != .svg).paint()
     let drawStatus = cairo_status(cr)
     cairo_destroy(cr)

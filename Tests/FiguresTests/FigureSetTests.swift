@@ -26,15 +26,15 @@ private func annotations(_ panel: Panel) -> [String] {
     panel.marks.compactMap { mark -> String? in if case .annotation(let a) = mark { a.text } else { nil } }
 }
 
-@Test func everyCatalogEntryRendersInAllThreeFormats() throws {
+@Test func everyCatalogEntryRendersInAllThreeFormatsAndGetsItsDataFile() throws {
     let output = SmallOutput.output
     let entries = FigureCatalog.entries(for: output.results)
     let files = SmallOutput.files
     let pointData = entries.filter { [.reachVsImprovability, .hittingTime].contains($0.kind) }.map { $0.path + ".data.js" }
-    let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf"].map { "\(entry.path).\($0)" } } + pointData + [FigureSet.operatorDataPath])
-    #expect(Set(files.keys) == expected)
-    // 1 overview + 3 metrics × (9 per-metric figures + 2 acceptance rules × 2 figures + 3 of the search algorithms).
-    #expect(entries.count == 1 + 3 * 16)
+    let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf", "json"].map { "\(entry.path).\($0)" } } + pointData + [FigureSet.operatorDataPath])
+    #expect(Set(files.keys) == expected, "every figure in three formats and its data file")
+    // 1 overview + 3 metrics × (8 per-metric figures + 2 acceptance rules × 3 figures + 3 of the search algorithms).
+    #expect(entries.count == 1 + 3 * 17)
     for (path, bytes) in files {
         switch (path as NSString).pathExtension {
         case "png":
@@ -43,6 +43,10 @@ private func annotations(_ panel: Panel) -> [String] {
         case "pdf":
             #expect(String(decoding: bytes.prefix(5), as: UTF8.self) == "%PDF-", "\(path)")
             #expect(String(decoding: bytes.suffix(16), as: UTF8.self).contains("%%EOF"), "\(path)")
+        case "json":
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], "\(path)")
+            #expect(object["figure"] as? String == String(path.dropLast(".json".count)), "\(path) names its figure")
+            #expect((object["panels"] as? [Any])?.isEmpty == false, "\(path) has its panels")
         case "js":
             let registry = path == FigureSet.operatorDataPath ? "window.nasreachOperators =" : "(window.nasreachFigureData"
             #expect(String(decoding: bytes.prefix(26), as: UTF8.self) == registry, "\(path)")
@@ -136,7 +140,7 @@ private func annotations(_ panel: Panel) -> [String] {
     let figures = FigureSet.figures(output)
     #expect(figures.count == 1 + 3 * 11)
     for (entry, figure) in figures {
-        if entry.kind != .reachVsImprovability {
+        if ![.reachVsImprovability, .hittingTime].contains(entry.kind) {
             #expect(figure.panels.flatMap(annotations).contains("no data"), "\(entry.path) says it has no data")
         } else {
             #expect(figure.panels.flatMap(annotations).allSatisfy { $0.hasSuffix("τ undefined") || $0 == "no test" })

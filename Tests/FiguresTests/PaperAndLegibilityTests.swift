@@ -100,28 +100,63 @@ func everyFigureLaysOutTidilyInEveryPreset(preset: Preset) {
     #expect(marks.dropLast().allSatisfy { $0.x.allSatisfy { abs($0) >= 0.5 } }, "every other cell sits at distance ≥ 1, jittered by < 0.5")
 }
 
-@Test func hittingTimePanelsNameTheirLogAxisAndMarkTheCap() throws {
+@Test func everyRuleHasAHittingTimeFigureWithRuntimeECDFsAndCapsOnlyWhereRowsAreCapped() throws {
     let output = SmallOutput.output
-    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .hittingTime })
-    let figure = FigureSet.figure(for: entry, in: output)
-    let cap = Double(output.results.configuration.monteCarlo.hittingTimeCap)
-    for panel in figure.panels where !scatters(panel).isEmpty {
-        #expect(panel.y.scale == .log && panel.y.label.contains("log scale"))
-        #expect(panel.x.scale == .linear && !panel.x.label.contains("log"))
-        let rules = panel.marks.compactMap { mark -> RuleMark? in if case .rule(let r) = mark { r } else { nil } }
-        #expect(rules.contains { $0.value == cap && $0.label?.contains("cap") == true }, "\(panel.title): the cap is marked")
+    let entries = FigureCatalog.entries(for: output.results).filter { $0.kind == .hittingTime }
+    #expect(Set(entries.map { "\($0.metric!) \($0.acceptance!.label)" }).count == output.results.metrics.count * output.results.configuration.acceptanceRules.count,
+            "one hitting-time figure per metric and acceptance rule")
+    var capped = 0, uncapped = 0
+    for entry in entries {
+        var censored = 0
+        let figure = FigureSet.figure(for: entry, in: output)
+        #expect(figure.columns == 2 && figure.panels.count % 2 == 0, "\(entry.path): each scatter beside its ECDF")
+        for pair in stride(from: 0, to: figure.panels.count, by: 2) {
+            let (scatter, ecdf) = (figure.panels[pair], figure.panels[pair + 1])
+            #expect(scatter.y.scale == .log && scatter.y.label.contains("log scale") && scatter.x.scale == .linear && !scatter.x.label.contains("log"))
+            #expect(ecdf.x.scale == .log && ecdf.x.label.contains("log scale") && ecdf.y.scale == .linear && ecdf.y.label == "fraction of operators")
+            #expect(ecdf.title == scatter.title + " · runtime ECDF")
+            let rows = output.records.filter {
+                $0.metric == entry.metric && $0.acceptance == entry.acceptance && $0.meanHittingTime.map { $0 > 0 && $0.isFinite } == true
+                    && "θ = \($0.thresholdLabel ?? "") · \($0.group.displayName)" == scatter.title
+            }
+            #expect(!rows.isEmpty, "\(entry.path) \(scatter.title): its rows")
+            let steps = ecdf.marks.compactMap { mark -> LineMark? in if case .line(let l) = mark, l.curve == .stepAfter { l } else { nil } }
+            #expect(steps.count == Set(rows.map(\.family)).count, "\(scatter.title): one ECDF per family")
+            #expect(steps.allSatisfy { $0.y.last == 1 && $0.y.first == 0 }, "\(scatter.title): each ECDF climbs from 0 to 1")
+            let rules = { (panel: Panel) in panel.marks.compactMap { mark -> RuleMark? in if case .rule(let r) = mark { r } else { nil } } }
+            if let cap = rows.compactMap(\.hittingTimeCap).max() {
+                capped += 1
+                #expect(rules(scatter).map(\.value) == [Double(cap)] && rules(scatter)[0].orientation == .horizontal, "\(scatter.title): the cap is marked")
+                #expect(rules(ecdf).map(\.value) == [Double(cap)] && rules(ecdf)[0].orientation == .vertical, "\(ecdf.title): the cap is marked")
+            } else {
+                uncapped += 1
+                #expect(rules(scatter).isEmpty && rules(ecdf).isEmpty, "\(scatter.title): exact rows have no cap")
+            }
+            let lowerBounds = rows.filter { $0.hittingTimeEstimator == .restrictedMean }
+            let marked = { (panel: Panel) in scatters(panel).filter { $0.shape == .plus }.map(\.x.count).reduce(0, +) }
+            #expect(marked(scatter) == lowerBounds.count && marked(ecdf) == lowerBounds.count, "\(scatter.title): censored rows are marked")
+            censored += lowerBounds.count
+        }
+        if censored > 0 { #expect(figure.legend.contains { $0.marker == .plus && $0.label.contains("censored") }) }
     }
+    #expect(capped > 0 && uncapped > 0, "the small run has panels with and without Monte Carlo rows (\(capped), \(uncapped))")
 }
 
-@Test func pngsAreOneAndAHalfTimesTheirDisplayWidth() throws {
-    // The site shows a figure at its catalog width, at most 900 CSS pixels; 1.5× serves high-density
-    // screens at little over half the bytes of 2×.
+@Test func pngsAreSizedForTheirDisplay() throws {
+    // The site shows a figure at its catalog width, at most 900 CSS pixels. Single plots are drawn at 1.5×
+    // for high-density screens; the small multiples, most of the PNG bytes, at 1×.
+    let grids: Set<FigureEntry.Kind> = [.reachVsImprovability, .optimalReachCurves, .hittingTime]
+    var scales: Set<Double> = []
     for entry in FigureCatalog.entries(for: SmallOutput.output.results) {
         let png = try #require(SmallOutput.files[entry.path + ".png"])
-        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let size = [16, 20].map { offset in png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let scale = grids.contains(entry.kind) ? 1 : 1.5
+        scales.insert(scale)
         #expect(entry.width <= 900, "\(entry.path) is shown \(entry.width) px wide")
-        #expect(Double(width) == (1.5 * entry.width).rounded(), "\(entry.path): \(width) px for \(entry.width) CSS px")
+        #expect(size.map(Double.init) == [(scale * entry.width).rounded(), (scale * entry.height).rounded()],
+                "\(entry.path): \(size) px for \(entry.width)×\(entry.height) CSS px")
     }
+    #expect(scales == [1, 1.5], "the catalog has both kinds")
 }
 
 @Test func searchAlgorithmFiguresShowEveryAlgorithmInItsOwnLook() throws {

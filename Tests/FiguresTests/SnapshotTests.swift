@@ -13,4 +13,12 @@ struct FigureSnapshotTests {
         let mismatch = Snapshot.mismatch(bytes, golden: golden)
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
+
+    @Test("the data file of the distribution figure equals its golden copy")
+    func dataFile() throws {
+        let path = "synthetic-easy-test/distribution.json"
+        let bytes = try #require(SmallOutput.files["figures/" + path])
+        let mismatch = Snapshot.mismatch(bytes, golden: path.replacingOccurrences(of: "/", with: "--"))
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
 }
