@@ -66,14 +66,16 @@ extension BuildStep {
 
     /// Renders every page through the theme; figures must already be in place (their PNG header
     /// gives the image size, and a missing format is an error rather than a broken link). A figure
-    /// with a point-data file beside it (`<basePath>.data.js`) names it for the site's script.
+    /// with a point-data file beside it (`<basePath>.data.js`) names it for the site's script, and one with
+    /// its numbers beside it (`<basePath>.json`) links them with the other downloads.
     public static let renderPages = BuildStep("render pages") { build in
         for (index, page) in build.model.pages.enumerated() {
             defer { build.progress(index + 1, build.model.pages.count) }
             var sizes: [String: (width: Int, height: Int)] = [:]
-            var pointData: Set<String> = []
+            var pointData: Set<String> = [], numbers: Set<String> = []
             for case .figure(let figure) in page.sections.flatMap(\.blocks) {
                 if build.has(figure.basePath + ".data.js") { pointData.insert(figure.basePath) }
+                if build.has(figure.basePath + ".json") { numbers.insert(figure.basePath) }
                 for format in ["png", "svg", "pdf"] where !build.has(figure.basePath + "." + format) {
                     throw SiteError.missingFigureFile(figure.basePath + "." + format)
                 }
@@ -85,7 +87,7 @@ extension BuildStep {
                     sizes[figure.basePath] = size
                 }
             }
-            let context = PageContext(model: build.model, page: page, figureSizes: sizes, pointData: pointData).make()
+            let context = PageContext(model: build.model, page: page, figureSizes: sizes, pointData: pointData, numbers: numbers).make()
             try build.write(Data(build.theme.render(context).utf8), to: page.path)
         }
     }

@@ -123,16 +123,28 @@ final class TableWriter {
         bytes.replaceSubrange(start..., with: quoted)
     }
 
-    /// Appends a primitive's text; false if `value` is no primitive.
+    /// Whether `append` writes a `T` as one field's text.
+    static func isPrimitive<T>(_ type: T.Type) -> Bool {
+        type == Double.self || type == String.self || type == Int.self || type == Bool.self
+    }
+
+    /// Appends a primitive's text; false if `value` is no primitive. The common types are told apart by
+    /// their metatypes, not by dynamic casts: this runs for every field of every row.
     func append<T>(_ value: T) -> Bool {
-        switch value {
-        case let value as Double: append(double: value)
-        case let value as String: bytes += value.utf8
-        case let value as Int: bytes += String(value).utf8
-        case let value as Bool: bytes += (value ? "true" : "false").utf8
-        case let value as Float: append(double: Double(value))
-        case let value as any BinaryInteger: bytes += "\(value)".utf8
-        default: return false
+        if T.self == Double.self {
+            append(double: unsafeBitCast(value, to: Double.self))
+        } else if T.self == String.self {
+            bytes += unsafeBitCast(value, to: String.self).utf8
+        } else if T.self == Int.self {
+            bytes += String(unsafeBitCast(value, to: Int.self)).utf8
+        } else if T.self == Bool.self {
+            bytes += (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8
+        } else {
+            switch value {
+            case let value as Float: append(double: Double(value))
+            case let value as any BinaryInteger: bytes += "\(value)".utf8
+            default: return false
+            }
         }
         return true
     }
@@ -198,6 +210,11 @@ struct KeyedFields<Key: CodingKey>: OptionalRoutingContainer {
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        if TableWriter.isPrimitive(T.self) {
+            writer.beginField(key.stringValue)
+            _ = writer.append(value)
+            return
+        }
         if T.self is any CSVPrefixedColumns.Type {
             let outer = writer.prefix
             writer.prefix = outer + key.stringValue + "."
@@ -205,17 +222,14 @@ struct KeyedFields<Key: CodingKey>: OptionalRoutingContainer {
             try value.encode(to: FieldEncoder(writer: writer, column: nil))
             return
         }
-        if T.self == Double.self || T.self == String.self || T.self == Int.self || T.self == Bool.self {
-            writer.beginField(key.stringValue)
-            _ = writer.append(value)
-            return
-        }
         try value.encode(to: FieldEncoder(writer: writer, column: key.stringValue))
     }
 
     // Every column is written, so an absent optional is an empty field rather than a missing column.
     mutating func encodeOptional<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else if let prefixed = T.self as? any CSVPrefixedColumns.Type {
+        if let value { try encode(value, forKey: key) } else if TableWriter.isPrimitive(T.self) {
+            try encodeNil(forKey: key)
+        } else if let prefixed = T.self as? any CSVPrefixedColumns.Type {
             for column in prefixed.csvColumns { writer.beginField(key.stringValue + "." + column) }
         } else { try encodeNil(forKey: key) }
     }
@@ -258,7 +272,7 @@ struct ListFields: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { state.separate(beforeList: false) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        if T.self == Double.self || T.self == String.self || T.self == Int.self || T.self == Bool.self {
+        if TableWriter.isPrimitive(T.self) {
             state.separate(beforeList: false)
             _ = writer.append(value)
         } else {

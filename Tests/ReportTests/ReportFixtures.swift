@@ -22,13 +22,14 @@ enum ReportFixtures {
     /// A valid 1×1 PNG; the pages take figure sizes from the catalog, so any PNG will do.
     static let png = [UInt8](Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!)
 
-    /// Stand-ins for the Figures stage: every catalog entry in all three formats.
+    /// Stand-ins for the Figures stage: every catalog entry in all three formats, with its data file.
     static func placeholderFigures(for results: Results) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         for entry in FigureCatalog.entries(for: results) {
             files[entry.path + ".png"] = png
             files[entry.path + ".svg"] = Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#.utf8)
             files[entry.path + ".pdf"] = Array("%PDF-1.4\n%%EOF\n".utf8)
+            files[entry.path + ".json"] = Array("{}\n".utf8)
         }
         return files
     }

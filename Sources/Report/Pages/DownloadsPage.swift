@@ -11,7 +11,7 @@ extension ReportContent {
             Section("Results", [.table(fileTable("Results file", ["data/results.json"] + dataFiles.keys.filter { $0 == Self.citationPath }))]),
             Section("Tables", compressedTablesNote(tables) + [.table(fileTable("CSV tables", tables))]),
             Section("Figures", [
-                .paragraph("Every figure of the report as PNG (for the web), SVG and PDF (for papers and slides)."),
+                .paragraph("Every figure of the report as PNG (for the web), SVG and PDF (for papers and slides), and the numbers it draws as JSON: panel titles, axes with their units and ranges, and every mark's values, rounded to half a pixel of the PNG. The reach scatters also have a .data.js file beside them, the points for the page's hover and family filters (a script, because a page opened from disk may not read a JSON file)."),
                 .table(figureTable),
             ]),
         ])
@@ -37,9 +37,9 @@ extension ReportContent {
     }
 
     private var figureTable: Table {
-        Table(caption: "Figures", columns: ["Figure", "Metric", "PNG", "SVG", "PDF"], rows: figures.map { entry in
+        Table(caption: "Figures", columns: ["Figure", "Metric", "PNG", "SVG", "PDF", "Data"], rows: figures.map { entry in
             Table.Row(header: Table.Cell(entry.title), cells: [Table.Cell(entry.metric ?? "all metrics")]
-                + ["png", "svg", "pdf"].map { Table.Cell($0.uppercased(), link: entry.path + "." + $0) })
+                + ["png", "svg", "pdf", "json"].map { Table.Cell($0.uppercased(), link: entry.path + "." + $0) })
         })
     }
 
