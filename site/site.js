@@ -51,8 +51,9 @@
    <figure> names a point-data script (data-point-data, written beside the PNG by the Figures stage)
    gets a tooltip for the point under the pointer or finger, checkboxes that dim the families left
    out, and, when a table row's link names one of its panels, that panel outlined with a way back. The PNG stays as it is: print and readers without JavaScript see the same figure. The data is a
-   script, not JSON, because browsers block fetch() of files opened from disk; points name operators by
-   their index in one table for the whole site (data-operators), loaded first. */
+   script, not JSON, because browsers block fetch() of files opened from disk; a panel lists its y values by
+   operator index in one table for the whole site (data-operators, loaded first), which gives each
+   operator's family and reach, the x of its point. */
 (function () {
   "use strict";
 
@@ -83,6 +84,13 @@
   function enhance(figure, data, operators) {
     var image = figure.querySelector("img");
     if (!image) { return; }
+    /* The file holds each operator's y by its index; x is the operator's reach. */
+    data.panels.forEach(function (panel) {
+      panel.points = [];
+      panel.values.forEach(function (y, index) {
+        if (y !== null && operators[index]) { panel.points.push([index, operators[index].reach, y]); }
+      });
+    });
     var stage = document.createElement("div");
     stage.className = "plot-stage";
     image.parentNode.insertBefore(stage, image);

@@ -12,6 +12,8 @@ struct OperatorDataFile: Encodable, Sendable {
         var family: String
         /// The operator's parameters in words, e.g. `p = 0.25`.
         var parameters: String
+        /// The x of the operator's point in every reach scatter, to `ScatterDataFile.digits` significant digits.
+        var reach: Double
     }
 
     /// The site path; pages name it beside each figure's point data.
@@ -20,7 +22,9 @@ struct OperatorDataFile: Encodable, Sendable {
     var operators: [Operator]
 
     init(_ operators: [OperatorRecord]) {
-        self.operators = operators.map { Operator(id: $0.id, family: $0.family.rawValue, parameters: Self.parametersText($0.params)) }
+        self.operators = operators.map {
+            Operator(id: $0.id, family: $0.family.rawValue, parameters: Self.parametersText($0.params), reach: ScatterDataFile.rounded($0.reach))
+        }
     }
 
     /// Each operator id's index in the table (the first, should an id repeat).

@@ -35,8 +35,9 @@ struct ScatterDataFile: Encodable, Sendable {
         var plot: [Double]
         var x: AxisMapping
         var y: AxisMapping
-        /// `[operator index, x value, y value]` per point, in drawing order.
-        var points: [[Double]]
+        /// The y value of each operator, by its index in `OperatorDataFile`, null where the panel has no
+        /// point for it; x is the operator's reach, which that file holds once for every figure.
+        var values: [Double?]
     }
 
     /// The catalog path the page names the figure by.
@@ -62,16 +63,17 @@ struct ScatterDataFile: Encodable, Sendable {
         let panels = zip(figure.panels, figureLayout.panels).enumerated().map { index, pair -> Panel in
             let (panel, placed) = pair
             let records = index < scatter.panels.count ? scatter.panels[index] : []
-            let points = records.compactMap { record -> [Double]? in
-                guard let operatorIndex = indexByID[record.operatorID] else { return nil }
+            var values = [Double?](repeating: nil, count: indexByID.count)
+            for record in records {
+                guard let operatorIndex = indexByID[record.operatorID] else { continue }
                 plotted.insert(record.family)
-                return [Double(operatorIndex), rounded(record.reach), rounded(scatter.y(record))]
+                values[operatorIndex] = rounded(scatter.y(record))
             }
             let plot = placed.plot
             return Panel(title: panel.title, key: records.first.map { FigurePanelKey.of(setting: $0.setting, group: $0.group) },
                          plot: [plot.minX, plot.minY, plot.width, plot.height].map { rounded($0 * figure.pngScale, digits: 6) },
                          x: mapping(panel.x, placed.x, fallback: FigureStyle.reachLabel),
-                         y: mapping(panel.y, placed.y, fallback: figure.panels.first?.y.label ?? ""), points: points)
+                         y: mapping(panel.y, placed.y, fallback: figure.panels.first?.y.label ?? ""), values: values)
         }
         let families = FigureStyle.families(of: builder.data.results.operators).filter(plotted.contains).map {
             Family(name: $0.rawValue, color: FigureStyle.hex(FigureStyle.familyColor($0)))

@@ -61,13 +61,17 @@ struct ScatterDataFileTests {
                 let (lower, upper) = (axis["lower"] as! Double, axis["upper"] as! Double)
                 return axis["log"] as! Bool ? (log10(value) - log10(lower)) / (log10(upper) - log10(lower)) : (value - lower) / (upper - lower)
             }
-            for point in try #require(panel["points"] as? [[Double]]) {
-                let index = Int(point[0])
-                #expect(operators.indices.contains(index) && !(operators[index]["id"] as? String ?? "").isEmpty, "\(path): point \(point)")
-                // Values are rounded to five digits: a point on the edge may sit a hair outside.
-                #expect((-1e-3...1.001).contains(fraction(x, point[1])) && (-1e-3...1.001).contains(fraction(y, point[2])),
-                        "\(path): point \(point) outside its plot")
+            // One value (or null) per operator, its x the operator's reach.
+            let values = try #require(panel["values"] as? [Any])
+            #expect(values.count == operators.count, "\(path): \(values.count) values for \(operators.count) operators")
+            for (index, value) in values.enumerated() {
+                guard let value = value as? Double else { continue }
+                let reach = try #require(operators[index]["reach"] as? Double, "\(path): operator \(index) has no reach")
+                // Values are rounded to four digits: a point on the edge may sit a hair outside.
+                #expect((-1e-3...1.001).contains(fraction(x, reach)) && (-1e-3...1.001).contains(fraction(y, value)),
+                        "\(path): operator \(index) at (\(reach), \(value)) outside its plot")
             }
+            #expect(values.contains { $0 is Double } == (panel["key"] != nil), "\(path): a panel with points names its key")
         }
     }
 }
