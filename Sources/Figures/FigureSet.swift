@@ -90,7 +90,7 @@ struct FigureBuilder {
     /// `figure` for print: figures of one plot fill one column, small multiples span both.
     static func paperVersion(of figure: Figure, kind: FigureEntry.Kind) -> Figure {
         let (span, height): (ColumnSpan, Double) = switch kind {
-        case .tauByPathLength: (.double, 190)
+        case .tauByPathLength: (.double, 150 * Double(figure.rows) + 40)
         case .distribution: (.single, 165)
         case .reachVsImprovability: (.double, 440)
         case .improvabilityByPathLength: (.double, 200)
