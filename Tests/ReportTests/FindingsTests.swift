@@ -74,6 +74,9 @@ struct FindingsTests {
         let falsified = tests.filter { $0.verdict == .falsified && $0.acceptance == .always && $0.experiment == .fixedLength }
         let everywhere = try #require(Findings.failureSentence(tests))
         #expect(everywhere.contains("fails under always with a fixed path length (") && everywhere.contains("on all \(metrics.count) metrics: \(falsified.count) tests."))
+        // Settings in ascending order whatever order the tests come in.
+        let reversed = try #require(Findings.failureSentence(tests.reversed()))
+        #expect(reversed.contains("fails under always with a fixed path length (L = 1 and L = 10)"))
         let one = metrics.sorted()[0]
         let onOne = try #require(Findings.failureSentence(tests.map { test in
             var test = test

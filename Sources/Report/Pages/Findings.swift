@@ -74,7 +74,9 @@ public enum Findings {
         var sentences = places.prefix(3).enumerated().map { index, place -> String in
             let here = falsified.filter { $0.acceptance.label == place.acceptance && $0.experiment == place.experiment }
             let metrics = here.uniqueKeys(\.metric)
-            let settings = here.uniqueKeys { $0.setting.displayName }
+            // Path lengths ascending, then thresholds ascending, whatever order the tests come in.
+            let settings = here.sorted { ($0.pathLength ?? .max, $0.threshold ?? 0) < ($1.pathLength ?? .max, $1.threshold ?? 0) }
+                .uniqueKeys { $0.setting.displayName }
             let on = allMetrics > 1 && metrics.count == allMetrics ? "all \(allMetrics) metrics" : list(metrics.prefix(3).map { $0 }, more: metrics.count - 3)
             return "It \(index == 0 ? "" : "also ")fails under \(place.acceptance) with a \(place.experiment.displayName) (\(list(settings.prefix(4).map { $0 }, more: settings.count - 4))) on \(on): \(here.count) \(here.count == 1 ? "test" : "tests")."
         }
@@ -113,7 +115,7 @@ public enum Findings {
             sentences.append("\(undefined.count) \(undefined.count == 1 ? "test is" : "tests are") undefined because every operator's mean is exactly 0.")
         }
         if let first = partial.first, let nonZero = first.nonZeroOperators {
-            sentences.append("In \(partial.count) \(partial.count == 1 ? "test" : "tests") tau rests on the \(nonZero) of \(first.n) operators that do not preserve it; their verdicts: \(counts(partial)).")
+            sentences.append("In \(partial.count) \(partial.count == 1 ? "test" : "tests") tau rests on the \(NumberFormat.integer(nonZero)) of \(NumberFormat.integer(first.n)) operators that do not preserve it; their verdicts: \(counts(partial)).")
         }
         let keys = Set(zeros.map(\.settingKey))
         let beside = all.filter { !$0.primary && keys.contains($0.settingKey) && $0.reachMeasure == .reach
