@@ -48,7 +48,8 @@ public struct HypothesisRunner: Sendable {
     }
 
     /// Each primary test's permutation null, or why it has none, and `beyondNull`: the spectral null
-    /// (`nulls` by metric id) for `always` at fixed length, the subset null (`experimentNulls`) for the others.
+    /// (`nulls` by metric id) for `always` at fixed length (on `all`, the exact linear form over every
+    /// operator), the subset null (`experimentNulls`) for the others.
     public func attach(nulls: [String: PermutationNull], experimentNulls: [String: ExperimentNull] = [:],
                        to tests: [HypothesisTest]) -> [HypothesisTest] {
         tests.map { test in
@@ -80,7 +81,7 @@ public struct HypothesisRunner: Sendable {
         }
         guard let null = nulls[test.metric], let pathLength = test.pathLength,
               let distribution = null.distribution(pathLength: pathLength, group: test.group) else { return nil }
-        return (null.operators, (distribution.observedTau, distribution.taus))
+        return (distribution.operators, (distribution.observedTau, distribution.taus))
     }
 
     /// Why a primary test has no permutation null, or nil when it has one.
@@ -92,11 +93,11 @@ public struct HypothesisRunner: Sendable {
             }
             return nil
         }
-        guard PermutationNull.groups.contains(test.group) else {
-            return "under always-accept the mean over all cells of every isotropic operator is exactly 0 on every permuted landscape as on the real one, so the spectral null has no tau there"
-        }
         guard let null = nulls[test.metric], null.replicates > 0 else { return "the permutation null was not computed (nullReplicates = 0)" }
-        guard null.operators >= 3 else { return "fewer than 3 isotropic operators: the null needs the spectral engine" }
+        if let pathLength = test.pathLength, let distribution = null.distribution(pathLength: pathLength, group: test.group),
+           distribution.operators < 3 {
+            return "fewer than 3 isotropic operators: the null of this group needs the spectral engine"
+        }
         return nil
     }
 

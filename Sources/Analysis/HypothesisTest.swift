@@ -60,10 +60,11 @@ public struct HypothesisTest: Sendable, Equatable, Codable, WritesNullFields {
 /// The null distribution of one test's tau over permuted landscapes.
 public struct NullSummary: Sendable, Equatable, Codable, WritesNullFields, CSVPrefixedColumns {
     public var replicates: Int
-    /// Operators in each replicate's test (the null uses the isotropic operators, see `PermutationNull`).
+    /// Operators in each replicate's test (the isotropic ones on `top10` and `bottom10` under `always`, see
+    /// `PermutationNull`; the subset of `ExperimentNull` elsewhere).
     public var operators: Int
-    /// The observed tau over those operators, which the null is compared with (equal to the test's tau
-    /// when every operator of the set is isotropic).
+    /// The observed tau over those operators, which the null is compared with (the test's tau when they
+    /// are all of the set's operators).
     public var observedTau: Double
     public var meanTau: Double
     public var sdTau: Double

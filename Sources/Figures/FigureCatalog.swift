@@ -71,13 +71,33 @@ public enum FigureCatalog {
             .compactMap { test in test.thresholdLabel.map { "\($0) \(test.hypothesis.rawValue)" } }).count
     }
 
+    /// Which permutation null is behind each rule's bands of the key figure, and how large it is.
+    static func tauNullCaption(_ results: Results) -> String {
+        let nulls = results.hypotheses.filter { $0.primary && $0.experiment == .fixedLength }.compactMap { test in test.null.map { (test, $0) } }
+        guard !nulls.isEmpty else { return "" }
+        var parts: [String] = []
+        let always = nulls.filter { $0.0.acceptance == .always }
+        if !always.isEmpty {
+            let isotropic = always.first { $0.0.group != .all }?.1.operators, all = always.first { $0.0.group == .all }?.1.operators
+            let over = [isotropic.map { "the \(NumberFormat.integer($0)) isotropic operators on the top and bottom 10%" },
+                        all.map { "all \(NumberFormat.integer($0)) operators on all starts" }].compactMap { $0 }
+            parts.append("always-accept, \(NumberFormat.integer(results.configuration.nullReplicates)) exact replicates over \(over.joined(separator: " and "))")
+        }
+        if let subset = nulls.first(where: { $0.0.acceptance != .always })?.1 {
+            parts.append("the fitness-dependent rules, \(NumberFormat.integer(results.configuration.nullSubsetReplicates)) replicates walked by Monte Carlo for a reach-stratified subset of \(NumberFormat.integer(subset.operators)) operators")
+        }
+        return " Bands: each test's permutation null, mean ± 2 SD of tau over permuted landscapes (what regression to the mean alone gives): "
+            + parts.joined(separator: "; ") + ". Dashed lines: the observed tau over the null's own operators, which the band is compared with (the test's tau where the null has every operator)."
+    }
+
     public static func entries(for results: Results) -> [FigureEntry] {
+        let rules = results.configuration.acceptanceRules
         var entries = [FigureEntry(
             kind: .tauByPathLength, metric: nil, acceptance: nil, path: "figures/overview/tau-by-path-length",
-            title: "Kendall's tau of reach vs mean improvability, by path length",
-            caption: "Kendall's tau-b between operator reach and mean improvability (always-accept) against path length L, for H1 (top 10% starts), H2 (bottom 10%) and H3 (all starts), one panel per metric. Filled points are significant after Holm's adjustment." + (results.hypotheses.contains { $0.null != nil } ? " Bands: the permutation null (mean ± 2 SD of tau over \(NumberFormat.integer(results.configuration.nullReplicates)) permuted landscapes, isotropic operators), what regression to the mean alone gives; dashed lines: the observed tau over the same isotropic operators, which the band is compared with." : ""),
-            altText: "Line chart per metric of Kendall's tau against path length for hypotheses H1, H2 and H3.",
-            width: 900, height: 330)]
+            title: "Kendall's tau of reach vs mean improvability, by path length and acceptance rule",
+            caption: "Kendall's tau-b between operator reach and mean improvability against path length L, for H1 (top 10% starts), H2 (bottom 10%) and H3 (all starts); one row of panels per acceptance rule, one column per metric. Filled points are significant after Holm's adjustment." + tauNullCaption(results),
+            altText: "Line charts of Kendall's tau against path length for hypotheses H1, H2 and H3, one row per acceptance rule and one panel per metric, with the permutation null as a band.",
+            width: 900, height: 80 + 250 * Double(max(1, rules.count)))]
         let lengths = shownPathLengths(results.configuration.pathLengths)
         for metric in results.metrics {
             let base = "figures/\(metric.slug)/"

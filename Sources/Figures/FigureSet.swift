@@ -103,7 +103,7 @@ struct FigureBuilder {
         // Two scatter–ECDF pairs per row, so six thresholds and groups fit the height of a page.
         if kind == .hittingTime { figure.columns = min(4, figure.panels.count) }
         let (span, height): (ColumnSpan, Double) = switch kind {
-        case .tauByPathLength: (.double, 190)
+        case .tauByPathLength: (.double, 150 * Double(figure.rows) + 40)
         case .distribution: (.single, 165)
         case .reachVsImprovability: (.double, 440)
         case .improvabilityByPathLength: (.double, 200)

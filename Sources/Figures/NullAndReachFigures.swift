@@ -96,10 +96,10 @@ extension FigureBuilder {
             + [LegendEntry("dashed: total (their sum)", color: .black)])
     }
 
-    /// The permutation null of a test as a band (mean ± 2 SD of the null tau) and, dashed, the observed tau
-    /// over the same (isotropic) operators that the band is compared with; empty where there is no null.
-    func nullMarks(metric: String, group: StartGroupID, lengths: [Int], color: Color) -> [Mark] {
-        let nulls = lengths.map { data.test(metric: metric, acceptance: .always, setting: .pathLength($0), group: group)?.null }
+    /// The permutation nulls of one line's tests (by path length) as a band (mean ± 2 SD of the null tau)
+    /// and, dashed, the observed tau over the null's operators that the band is compared with; empty where
+    /// no test has a null.
+    func nullMarks(_ nulls: [NullSummary?], lengths: [Int], color: Color) -> [Mark] {
         guard nulls.contains(where: { $0 != nil }) else { return [] }
         let x = lengths.map(Double.init)
         return [

@@ -47,38 +47,42 @@ extension FigureBuilder {
         return (panels, 3, anchors.map { LegendEntry($0.label, color: $0.color, symbol: .line, marker: $0.marker) })
     }
 
-    /// Across metrics: tau of reach vs mean improvability (always-accept) against L for H1–H3; filled
+    /// Across metrics and acceptance rules: tau of reach vs mean improvability against L for H1–H3, one
+    /// row of panels per rule and one column per metric, each test's permutation null behind it; filled
     /// points where Holm's adjustment gives a verdict, open ones otherwise.
     func tauByPathLength() -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let colors = [Palette.blue, Palette.vermillion, Palette.bluishGreen]
         let markers: [MarkerShape] = [.circle, .square, .triangle]
         let lengths = data.pathLengths
-        var panels: [Panel] = data.results.metrics.map { metric in
-            var marks: [Mark] = [.rule(RuleMark(.horizontal, at: 0, color: .gray, dash: []))]
-            var any = false
-            for (hypothesis, (color, marker)) in zip(Hypothesis.allCases, zip(colors, markers)) {
-                let tests = lengths.map { data.test(metric: metric.id, acceptance: .always, setting: .pathLength($0), group: hypothesis.group) }
-                let x = lengths.map(Double.init), tau = tests.map { $0?.tau ?? .nan }
-                guard tau.contains(where: \.isFinite) else { continue }
-                any = true
-                marks.insert(contentsOf: nullMarks(metric: metric.id, group: hypothesis.group, lengths: lengths, color: color), at: 1)
-                let decided = tests.map { $0?.verdict == .supported || $0?.verdict == .falsified }
-                let open = zip(x, zip(tau, decided)).filter { !$0.1.1 }
-                marks.append(.line(LineMark(x: x, y: tau, color: color)))
-                marks.append(.scatter(ScatterMark(x: x, y: tau, color: color, radius: 3.5, alpha: 1, shape: marker)))
-                // An open point: the white centre punched into the filled one.
-                marks.append(.scatter(ScatterMark(x: open.map(\.0), y: open.map(\.1.0), color: .white, radius: 2, alpha: 1, shape: marker)))
+        let metrics = data.results.metrics
+        var panels: [Panel] = data.results.configuration.acceptanceRules.flatMap { rule in
+            metrics.enumerated().map { column, metric in
+                var marks: [Mark] = [.rule(RuleMark(.horizontal, at: 0, color: .gray, dash: []))]
+                var any = false
+                for (hypothesis, (color, marker)) in zip(Hypothesis.allCases, zip(colors, markers)) {
+                    let tests = lengths.map { data.test(metric: metric.id, acceptance: rule, setting: .pathLength($0), group: hypothesis.group) }
+                    let x = lengths.map(Double.init), tau = tests.map { $0?.tau ?? .nan }
+                    guard tau.contains(where: \.isFinite) else { continue }
+                    any = true
+                    marks.insert(contentsOf: nullMarks(tests.map { $0?.null }, lengths: lengths, color: color), at: 1)
+                    let decided = tests.map { $0?.verdict == .supported || $0?.verdict == .falsified }
+                    let open = zip(x, zip(tau, decided)).filter { !$0.1.1 }
+                    marks.append(.line(LineMark(x: x, y: tau, color: color)))
+                    marks.append(.scatter(ScatterMark(x: x, y: tau, color: color, radius: 3.5, alpha: 1, shape: marker)))
+                    // An open point: the white centre punched into the filled one.
+                    marks.append(.scatter(ScatterMark(x: open.map(\.0), y: open.map(\.1.0), color: .white, radius: 2, alpha: 1, shape: marker)))
+                }
+                if !any { marks.append(.annotation(FigureStyle.noData)) }
+                return Panel(title: "\(metric.id) · \(rule.label)", x: Axis(label: FigureStyle.pathLengthLabel, scale: .log),
+                             y: Axis(label: column == 0 ? "Kendall's τ" : "", range: .fixed(-1, 1)), marks: marks)
             }
-            if !any { marks.append(.annotation(FigureStyle.noData)) }
-            return Panel(title: metric.id, x: Axis(label: FigureStyle.pathLengthLabel, scale: .log),
-                         y: Axis(label: "Kendall's τ", range: .fixed(-1, 1)), marks: marks)
         }
         if panels.isEmpty { panels = [Panel().notingMissingData()] }
         let legend = zip(Hypothesis.allCases, zip(colors, markers)).map {
             LegendEntry("\($0.rawValue) (\($0.group.displayName))", color: $1.0, symbol: .line, marker: $1.1)
         }
             + [LegendEntry("filled: supported or falsified after Holm; open: inconclusive", color: .darkGray)]
-            + (data.results.hypotheses.contains { $0.null != nil } ? [LegendEntry("band: permutation null, mean ± 2 SD; dashed: τ over the isotropic operators it is compared with", color: .darkGray)] : [])
-        return (panels, min(3, panels.count), legend)
+            + (data.results.hypotheses.contains { $0.null != nil } ? [LegendEntry("band: permutation null, mean ± 2 SD; dashed: τ over the operators it is compared with", color: .darkGray)] : [])
+        return (panels, max(1, metrics.count), legend)
     }
 }

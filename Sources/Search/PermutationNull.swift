@@ -9,9 +9,12 @@ import Support
 ///
 /// A replicate costs one Fourier decomposition: for an isotropic operator the group mean is
 /// Σ_j w_j · mean_group(f_j) with weights that do not depend on the landscape, so only the seven
-/// order means change. `op-kernel` operators have no such shortcut (a replicate would need a 6-axis
-/// transform per operator, length and group), so the null is taken over the isotropic operators and
-/// the observed tau it is compared with (`observedTau`) is computed over the same operators.
+/// order means change. `op-kernel` operators have no such shortcut on `top10` and `bottom10` (a replicate
+/// would need a 6-axis transform per operator, length and group), so there the null is taken over the
+/// isotropic operators and the observed tau it is compared with (`observedTau`) is computed over the same
+/// operators. On `all` every operator has a landscape-free linear form (`AllCellsMean`): isotropic and
+/// other doubly stochastic operators are exactly 0 on every landscape, the others carry tau, and the null
+/// is over every operator, as the test is.
 public struct PermutationNull: Sendable, Equatable, Codable {
     struct Key: Hashable, Sendable {
         var pathLength: Int
@@ -21,6 +24,8 @@ public struct PermutationNull: Sendable, Equatable, Codable {
     public struct Distribution: Sendable, Equatable, Codable {
         public var pathLength: Int
         public var group: StartGroupID
+        /// How many operators each replicate's test has: the isotropic ones on `top10` and `bottom10`, all on `all`.
+        public var operators: Int
         /// Tau of the real landscape over the operators of the null.
         public var observedTau: Double
         /// The defined taus of the replicates, in replicate order.
@@ -28,8 +33,6 @@ public struct PermutationNull: Sendable, Equatable, Codable {
     }
 
     public let replicates: Int
-    /// How many operators each replicate's test has (the isotropic ones).
-    public let operators: Int
     /// In (path length, group) order.
     public let distributions: [Distribution]
 
@@ -37,14 +40,15 @@ public struct PermutationNull: Sendable, Equatable, Codable {
         distributions.first { $0.pathLength == pathLength && $0.group == group }
     }
 
-    public static let groups: [StartGroupID] = [.top10, .bottom10]
+    public static let groups: [StartGroupID] = [.top10, .bottom10, .all]
 
     /// `seed` keys the permutations: replicate r draws from stream r, whatever the thread count.
     public init(fitness: FitnessFunction, operators all: [SearchOperator], pathLengths: [Int], replicates: Int,
                 seed: UInt64, threads: Int = 1) {
         let isotropic = all.compactMap { op in op.eigenvalues.map { (reach: op.reach, eigenvalues: $0) } }
         let lengths = Array(Set(pathLengths)).sorted()
-        let reach = isotropic.map(\.reach)
+        let reach = isotropic.map(\.reach), allReach = all.map(\.reach)
+        let allCells = AllCellsMean(operators: all, lengths: lengths)
         // weights[l][o]: the landscape-free weights w_j of operator o at length l.
         let weights = lengths.map { length in
             isotropic.map { SpectralEngine.improvabilityWeights(eigenvalues: $0.eigenvalues, pathLength: length) }
@@ -54,7 +58,11 @@ public struct PermutationNull: Sendable, Equatable, Codable {
             let orders = FourierOrders(values)
             let groups = StartGroup.standard(for: function, deciles: false)
             var result: [Key: Double] = [:]
-            for id in PermutationNull.groups {
+            let sums = allCells.classSums(values)
+            for l in lengths.indices {
+                result[Key(pathLength: lengths[l], group: .all)] = Correlation.kendallTauB(allReach, allCells.means(classSums: sums, length: l)).tau
+            }
+            for id in PermutationNull.groups where id != .all {
                 guard let members = groups.first(where: { $0.id == id })?.members else { continue }
                 let means = PermutationNull.orderMeans(orders, over: members)
                 for (l, length) in lengths.enumerated() {
@@ -78,12 +86,12 @@ public struct PermutationNull: Sendable, Equatable, Codable {
             for group in PermutationNull.groups {
                 let key = Key(pathLength: length, group: group)
                 guard let tau = observed[key] else { continue }
-                distributions.append(Distribution(pathLength: length, group: group, observedTau: tau,
+                distributions.append(Distribution(pathLength: length, group: group, operators: group == .all ? all.count : isotropic.count,
+                                                  observedTau: tau,
                                                   taus: replicateTaus.compactMap { $0[key] }.filter { !$0.isNaN }))
             }
         }
         self.replicates = replicates
-        self.operators = isotropic.count
         self.distributions = distributions
     }
 

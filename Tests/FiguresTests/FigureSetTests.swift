@@ -148,3 +148,28 @@ private func annotations(_ panel: Panel) -> [String] {
         _ = try render(figure, as: .png)
     }
 }
+
+/// The key figure has a row per acceptance rule, and every line whose tests have a null draws its band,
+/// the fitness-dependent rules' subset nulls included.
+@Test func theKeyFigureShowsEveryRuleWithItsNullBands() throws {
+    let output = SmallOutput.output
+    let entry = try #require(FigureCatalog.entries(for: output.results).first { $0.kind == .tauByPathLength })
+    let figure = FigureSet.figure(for: entry, in: output)
+    let rules = SmallOutput.configuration.acceptanceRules, metrics = output.results.metrics
+    #expect(figure.columns == metrics.count && figure.panels.count == rules.count * metrics.count)
+    for (r, rule) in rules.enumerated() {
+        for (m, metric) in metrics.enumerated() {
+            let panel = figure.panels[r * metrics.count + m]
+            #expect(panel.title == "\(metric.id) · \(rule.label)")
+            let bands = panel.marks.count { if case .band = $0 { true } else { false } }
+            let withNull = Hypothesis.allCases.count { hypothesis in
+                output.results.hypotheses.contains {
+                    $0.primary && $0.reachMeasure == .reach && $0.metric == metric.id && $0.acceptance == rule
+                        && $0.experiment == .fixedLength && $0.group == hypothesis.group && $0.null != nil && $0.tau != nil
+                }
+            }
+            #expect(withNull > 0 && bands == withNull, "\(panel.title)")
+        }
+    }
+    #expect(entry.caption.contains("\(SmallOutput.configuration.nullSubsetReplicates) replicates walked by Monte Carlo"))
+}

@@ -29,10 +29,10 @@ struct PermutationNullTests {
 
     @Test func theNullOfH1IsRegressionToTheMeanAndTheAdditiveLandscapeGoesBeyondIt() {
         let null = PermutationNull(fitness: Self.additive, operators: Self.operators, pathLengths: [1, 10], replicates: 30, seed: 1, threads: 2)
-        #expect(null.operators == Self.operators.filter { $0.eigenvalues != nil }.count)
-        #expect(null.operators < Self.operators.count)  // op-kernel operators are left out
         let top = null.distribution(pathLength: 1, group: .top10)!
         let bottom = null.distribution(pathLength: 1, group: .bottom10)!
+        #expect(top.operators == Self.operators.filter { $0.eigenvalues != nil }.count)
+        #expect(top.operators < Self.operators.count)  // op-kernel operators are left out
         #expect(top.taus.count == 30 && bottom.taus.count == 30)
         // Regression to the mean: even with no locality, far jumps lose more from the top.
         let topMean = top.taus.reduce(0, +) / 30, bottomMean = bottom.taus.reduce(0, +) / 30
@@ -43,6 +43,46 @@ struct PermutationNullTests {
         let comparison = NullComparison(observed: top.observedTau, null: top.taus, negative: true)!
         #expect(comparison.pOneSided == 1.0 / 31)
         #expect(comparison.pValue == 2.0 / 31)
+    }
+
+    /// The linear form ((Pᴸ)ᵀ1 − 1)ᵀ f /(N·L) by composition class is the mean the product engine gives cell by cell.
+    @Test func theWeightVectorMeanIsTheExperimentsRowOverAllStarts() {
+        let kinds: [SearchOperator.Kind] = [.opKernel(p: 0.6, m: Fixtures.lopsidedKernel), .opKernel(p: 1, m: Fixtures.lopsidedKernel),
+                                            .kEdit(2), .perEdge(0.3)]
+        let ops = kinds.enumerated().map { try! SearchOperator(id: "op\($0.offset)", kind: $0.element) }
+        var settings = SearchSettings.default
+        (settings.pathLengths, settings.acceptanceRules, settings.thresholdPercentiles, settings.deciles) = ([1, 3, 20], [.always], [], false)
+        let rows = ImprovabilityExperiment(fitness: Fixtures.fitness, settings: settings).rows(for: ops).filter { $0.group == .all }
+        let form = AllCellsMean(operators: ops, lengths: [1, 3, 20])
+        #expect(form.classCount == 210)
+        let sums = form.classSums(Fixtures.fitness.values)
+        for (l, length) in [1, 3, 20].enumerated() {
+            let means = form.means(classSums: sums, length: l)
+            for (o, op) in ops.enumerated() {
+                let exact = rows.first { $0.pathLength == length && $0.operatorID == op.id }!.meanImprovability!
+                #expect(abs(means[o] - exact) <= 1e-12 * Fixtures.maxAbs)
+            }
+            // Not a comparison of zeros: the lopsided kernels move the mean; the doubly stochastic operators are exactly 0.
+            #expect(abs(means[0]) > 1e-6 && abs(means[1]) > 1e-6 && means[2] == 0 && means[3] == 0)
+        }
+    }
+
+    /// The `all` null's observed tau is the experiment's test over every operator, and its replicates
+    /// vary: the non-doubly-stochastic op-kernel operators carry tau on permuted landscapes too.
+    @Test func theNullOverAllStartsIsTheTestOverEveryOperator() {
+        var settings = SearchSettings.default
+        (settings.pathLengths, settings.acceptanceRules, settings.thresholdPercentiles, settings.deciles) = ([1, 5], [.always], [], false)
+        let rows = ImprovabilityExperiment(fitness: Fixtures.fitness, settings: settings).rows(for: Self.operators)
+        let null = PermutationNull(fitness: Fixtures.fitness, operators: Self.operators, pathLengths: [1, 5], replicates: 20, seed: 1, threads: 2)
+        for length in [1, 5] {
+            let all = rows.filter { $0.pathLength == length && $0.group == .all }
+            #expect(all.count == Self.operators.count)
+            let tau = Correlation.kendallTauB(all.map(\.reach), all.map { $0.meanImprovability! }).tau
+            let distribution = null.distribution(pathLength: length, group: .all)!
+            #expect(distribution.operators == Self.operators.count)
+            #expect(distribution.observedTau == tau)
+            #expect(distribution.taus.count == 20 && Set(distribution.taus).count > 1)
+        }
     }
 
     @Test func theNullDoesNotDependOnThreadsAndChangesWithTheSeed() {

@@ -50,16 +50,18 @@ public enum Findings {
         }.joined(separator: ", ")
     }
 
+    /// The supported count first, then the other verdicts: one claim per sentence.
     static func countSentence(_ hypothesis: Hypothesis, _ tests: [HypothesisTest]) -> String {
         let n = { (verdict: Verdict) in tests.count { $0.verdict == verdict } }
-        var parts = ["\(n(.supported)) support it", "\(n(.falsified)) falsify it"]
-        if n(.inconclusive) > 0 { parts.append("\(n(.inconclusive)) \(n(.inconclusive) == 1 ? "is" : "are") inconclusive") }
-        if n(.undefined) > 0 { parts.append("\(n(.undefined)) \(n(.undefined) == 1 ? "is" : "are") undefined") }
-        return "\(hypothesis.rawValue) (\(Vocabulary.shortClaim(hypothesis))): of \(NumberFormat.integer(tests.count)) primary tests, "
-            + list(parts) + "."
+        var others = [n(.falsified) == 0 ? "none falsifies it" : "\(n(.falsified)) \(n(.falsified) == 1 ? "falsifies" : "falsify") it"]
+        if n(.inconclusive) > 0 { others.append("\(n(.inconclusive)) \(n(.inconclusive) == 1 ? "is" : "are") inconclusive") }
+        if n(.undefined) > 0 { others.append("\(n(.undefined)) \(n(.undefined) == 1 ? "is" : "are") undefined") }
+        let claim = "\(hypothesis.rawValue) (\(Vocabulary.shortClaim(hypothesis))): \(n(.supported)) of \(NumberFormat.integer(tests.count)) primary tests support it."
+        return n(.supported) == tests.count ? claim + " None falsifies it." : claim + " Of the others, " + list(others) + "."
     }
 
-    /// Where it is falsified, by (acceptance, experiment), with the metrics and settings.
+    /// Where it is falsified, one sentence per (acceptance, experiment) with the settings and metrics;
+    /// `tests` are all the hypothesis's primary tests, so that "all metrics" can be said when it is so.
     static func failureSentence(_ tests: [HypothesisTest]) -> String? {
         let falsified = tests.filter { $0.verdict == .falsified }
         guard !falsified.isEmpty else { return nil }
@@ -67,30 +69,38 @@ public enum Findings {
             var acceptance: String
             var experiment: Experiment
         }
+        let allMetrics = tests.uniqueKeys(\.metric).count
         let places = falsified.uniqueKeys { Place(acceptance: $0.acceptance.label, experiment: $0.experiment) }
-        let described = places.prefix(3).map { place -> String in
+        var sentences = places.prefix(3).enumerated().map { index, place -> String in
             let here = falsified.filter { $0.acceptance.label == place.acceptance && $0.experiment == place.experiment }
             let metrics = here.uniqueKeys(\.metric)
-            let settings = here.uniqueKeys { $0.setting.displayName }
-            return "under \(place.acceptance) with a \(place.experiment.displayName) (\(list(settings.prefix(4).map { $0 }, more: settings.count - 4))) on \(list(metrics.prefix(3).map { $0 }, more: metrics.count - 3))"
+            // Path lengths ascending, then thresholds ascending, whatever order the tests come in.
+            let settings = here.sorted { ($0.pathLength ?? .max, $0.threshold ?? 0) < ($1.pathLength ?? .max, $1.threshold ?? 0) }
+                .uniqueKeys { $0.setting.displayName }
+            let on = allMetrics > 1 && metrics.count == allMetrics ? "all \(allMetrics) metrics" : list(metrics.prefix(3).map { $0 }, more: metrics.count - 3)
+            return "It \(index == 0 ? "" : "also ")fails under \(place.acceptance) with a \(place.experiment.displayName) (\(list(settings.prefix(4).map { $0 }, more: settings.count - 4))) on \(on): \(here.count) \(here.count == 1 ? "test" : "tests")."
         }
-        var sentence = "It fails " + list(described, more: places.count - 3) + "."
-        if let hitting = hittingTimeFailureSentence(falsified) { sentence += " " + hitting }
-        return sentence
+        if places.count > 3 { sentences.append("It fails in \(places.count - 3) more combinations of rule and experiment.") }
+        if let hitting = hittingTimeFailureSentence(falsified) { sentences.append(hitting) }
+        return sentences.joined(separator: " ")
     }
 
     /// What the falsified fixed-threshold tests measured: their statistic is the mean hitting time, so the
     /// sign of tau says whether larger-reach operators reached θ sooner or later there.
     static func hittingTimeFailureSentence(_ falsified: [HypothesisTest]) -> String? {
         let taus = falsified.filter { $0.experiment == .fixedThreshold }.compactMap(\.tau)
-        guard let low = taus.min(), let high = taus.max() else { return nil }
-        let sooner = taus.count { $0 < 0 }, later = taus.count { $0 > 0 }
-        let range = low == high ? "tau = \(NumberFormat.number(low))" : "tau from \(NumberFormat.number(low)) to \(NumberFormat.number(high))"
-        var outcomes: [String] = []
-        if sooner > 0 { outcomes.append("larger-reach operators reached θ sooner in \(sooner) of them") }
-        if later > 0 { outcomes.append("later in \(later)") }
-        let measured = outcomes.isEmpty ? "" : ": " + list(outcomes)
-        return "With a fixed threshold the statistic is the mean hitting time (the restricted mean up to the cap where Monte Carlo walks stayed censored); over the \(taus.count) falsified fixed-threshold \(taus.count == 1 ? "test" : "tests") \(range)\(measured)."
+        guard !taus.isEmpty else { return nil }
+        let of = "of the \(taus.count) falsified fixed-threshold \(taus.count == 1 ? "test" : "tests")"
+        let outcomes = [("sooner", taus.filter { $0 < 0 }), ("later", taus.filter { $0 > 0 })].compactMap { word, here -> String? in
+            here.isEmpty ? nil : "Larger-reach operators reached θ \(word) in \(here.count) \(of) (\(tauRange(here)))."
+        }
+        return (["With a fixed threshold the statistic is the mean hitting time (the restricted mean up to the cap where Monte Carlo walks stayed censored)."]
+            + outcomes).joined(separator: " ")
+    }
+
+    static func tauRange(_ taus: [Double]) -> String {
+        let low = taus.min()!, high = taus.max()!
+        return low == high ? "tau = \(NumberFormat.number(low))" : "tau from \(NumberFormat.number(low)) to \(NumberFormat.number(high))"
     }
 
     /// Exact zeros by construction, and what the median and fraction tests say beside them.
@@ -100,19 +110,18 @@ public enum Findings {
         guard !zeros.isEmpty else { return nil }
         let undefined = zeros.filter { $0.verdict == .undefined }
         let partial = zeros.filter { $0.nonZeroOperators != nil }
-        var clauses: [String] = []
+        var sentences = ["Under always-accept the mean improvability over all cells is exactly 0, undefined by construction, for every operator that leaves the uniform distribution stationary."]
         if !undefined.isEmpty {
-            clauses.append("\(undefined.count) \(undefined.count == 1 ? "test is" : "tests are") undefined by construction (every operator's mean is exactly 0)")
+            sentences.append("\(undefined.count) \(undefined.count == 1 ? "test is" : "tests are") undefined because every operator's mean is exactly 0.")
         }
         if let first = partial.first, let nonZero = first.nonZeroOperators {
-            clauses.append("in \(partial.count) \(partial.count == 1 ? "test" : "tests") tau rests on the \(nonZero) of \(first.n) operators that do not preserve it (verdicts: \(counts(partial)))")
+            sentences.append("In \(partial.count) \(partial.count == 1 ? "test" : "tests") tau rests on the \(NumberFormat.integer(nonZero)) of \(NumberFormat.integer(first.n)) operators that do not preserve it; their verdicts: \(counts(partial)).")
         }
-        var sentence = "Under always-accept the mean improvability over all cells is exactly 0, undefined by construction, for every operator that leaves the uniform distribution stationary: " + list(clauses) + "."
         let keys = Set(zeros.map(\.settingKey))
         let beside = all.filter { !$0.primary && keys.contains($0.settingKey) && $0.reachMeasure == .reach
             && ($0.improvabilityStatistic == .medianImprovability || $0.improvabilityStatistic == .fractionImproved) }
-        if !beside.isEmpty { sentence += " The median and fraction-improved tests of the same settings give " + counts(beside) + "." }
-        return sentence
+        if !beside.isEmpty { sentences.append("The median and fraction-improved tests of the same settings give " + counts(beside) + ".") }
+        return sentences.joined(separator: " ")
     }
 
     /// A primary always-accept test of the mean over all cells: exact zeros for every stationary operator.
@@ -121,32 +130,32 @@ public enum Findings {
             && test.improvabilityStatistic == .meanImprovability && (test.verdict == .undefined || test.nonZeroOperators != nil)
     }
 
-    /// How the tests compare with their permutation nulls, overall and by acceptance rule.
+    /// How the tests compare with their permutation nulls, overall and by acceptance rule, and which nulls they are.
     static func nullSentence(_ tests: [HypothesisTest], _ results: Results) -> String {
         let withNull = tests.filter { $0.null != nil && $0.tau != nil }
         guard !withNull.isEmpty else {
             return "No primary test of it has a permutation null (see Methods)."
         }
         let beyond = withNull.count { $0.beyondNull == true }
-        let means = withNull.map { $0.null!.meanTau }
-        let observed = withNull.map { $0.null!.observedTau }
-        let spectral = withNull.filter(Self.hasSpectralNull), subset = withNull.filter { !Self.hasSpectralNull($0) }
-        var sources: [String] = []
-        if let first = spectral.first?.null {
-            sources.append("\(NumberFormat.integer(first.replicates)) for always-accept at a fixed path length, over \(NumberFormat.integer(first.operators)) isotropic operators")
-        }
-        if let first = subset.first?.null {
-            sources.append("\(NumberFormat.integer(first.replicates)) for the fitness-dependent rules and the fixed thresholds, over a subset of \(NumberFormat.integer(first.operators)) operators stratified by reach")
-        }
-        var sentence = "Against permutations of the landscape (\(sources.joined(separator: "; "))), \(beyond) of \(withNull.count) tests go beyond what regression to the mean gives: the null tau averages \(range(means)) where the landscape gives \(range(observed))."
+        var sentences = ["\(beyond) of \(withNull.count) tests go beyond what regression to the mean gives on permuted landscapes.",
+                         "The null tau averages \(range(withNull.map { $0.null!.meanTau })); the landscape gives \(range(withNull.map { $0.null!.observedTau }))."]
         let rules = withNull.uniqueKeys(\.acceptance.label)
         if rules.count > 1 {
-            sentence += " Beyond it by rule: " + list(rules.map { rule in
+            sentences.append("Beyond it by rule: " + list(rules.map { rule in
                 let here = withNull.filter { $0.acceptance.label == rule }
                 return "\(rule) \(here.count { $0.beyondNull == true })/\(here.count)"
-            }) + "."
+            }) + ".")
         }
-        return sentence
+        var sources: [String] = []
+        if let test = withNull.first(where: Self.hasSpectralNull), let null = test.null {
+            let over = null.operators == test.n ? "all \(NumberFormat.integer(null.operators)) operators" : "the \(NumberFormat.integer(null.operators)) isotropic operators"
+            sources.append("\(NumberFormat.integer(null.replicates)) exact permutations for always-accept at a fixed path length, over \(over)")
+        }
+        if let null = withNull.first(where: { !Self.hasSpectralNull($0) })?.null {
+            sources.append("\(NumberFormat.integer(null.replicates)) for the other tests, walked by \(NumberFormat.integer(null.operators)) operators stratified by reach")
+        }
+        if !sources.isEmpty { sentences.append("The nulls: " + sources.joined(separator: "; ") + ".") }
+        return sentences.joined(separator: " ")
     }
 
     /// Whether a test's null is the spectral one (`always`, fixed length) rather than the operator subset's.
@@ -161,14 +170,15 @@ public enum Findings {
         let atLow = curves.filter { $0.reach == $0.curve!.reach.first }, atHigh = curves.filter { $0.reach == $0.curve!.reach.last }
         let inside = curves.filter { $0.reach != $0.curve!.reach.first && $0.reach != $0.curve!.reach.last }
         let monotone = curves.count { $0.monotone == true }
-        var sentence = "Of \(curves.count) smoothed curves of improvability against reach, \(atLow.count) are best at the smallest reach of the set, \(atHigh.count) at the largest and \(inside.count) inside the range (\(monotone) are monotone within their bootstrap band)"
-        guard !inside.isEmpty else { return sentence + "." }
+        var sentence = "Of \(curves.count) smoothed curves of improvability against reach, \(atLow.count) are best at the smallest reach of the set, \(atHigh.count) at the largest and \(inside.count) inside the range."
+            + " \(monotone) of them are monotone within their bootstrap band."
+        guard !inside.isEmpty else { return sentence }
         let rules = inside.uniqueKeys(\.acceptance.label)
         let parts = rules.prefix(4).map { rule -> String in
             let here = inside.filter { $0.acceptance.label == rule }
             return "\(rule) \(NumberFormat.number(median(here.compactMap(\.reach))!)) (\(here.count) \(here.count == 1 ? "curve" : "curves"))"
         }
-        sentence += "; the median reach of the inside peaks is " + list(parts, more: rules.count - 4) + "."
+        sentence += " The median reach of the inside peaks is " + list(parts, more: rules.count - 4) + "."
         return sentence
     }
 

@@ -141,8 +141,8 @@ extension ReportContent {
     /// Why a test is undefined, or which operators carry a tau computed over exact zeros.
     private func note(_ test: HypothesisTest) -> String {
         if let reason = test.reason { return reason }
-        if let null = test.null, null.observedTau != test.tau {
-            return "null over the \(NumberFormat.integer(null.operators)) isotropic operators, observed τ there \(NumberFormat.number(null.observedTau))"
+        if let null = test.null, null.operators < test.n {
+            return "null over \(NumberFormat.integer(null.operators)) of the \(NumberFormat.integer(test.n)) operators, observed τ there \(NumberFormat.number(null.observedTau))"
         }
         if let nonZero = test.nonZeroOperators {
             let why = test.acceptance == .always && test.group == .all ? " (stationary, see Methods)" : ""
