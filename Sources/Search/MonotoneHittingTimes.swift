@@ -17,7 +17,8 @@ struct MonotoneHittingTimes: Sendable {
     /// Transient cells in decreasing f (ties by code); `levelEnds[i]` ends the i-th run of equal f.
     let sweep: [Int32]
     let levelEnds: [Int]
-    /// `non-worsening`: for each run of more than one cell, the edit distances between its cells (row-major).
+    /// `non-worsening`: for each run of more than one cell, the edit distances between its cells (the lower
+    /// triangle packed by rows, as `DenseSystem.solvePositiveDefinite(packed:…)` takes it).
     let levelDistances: [Int: [UInt8]]
     /// Per cell x and edge set F < 63 (F = 63 is x alone): the accumulator of x's subcube, at `63 · x + i` for
     /// the i-th set of `setsBySize`, so a lookup sums the sets of one size before weighting them.
@@ -43,7 +44,7 @@ struct MonotoneHittingTimes: Sendable {
                 let start = level == 0 ? 0 : levelEnds[level - 1]
                 guard end - start > 1 else { continue }
                 let cells = sweep[start..<end].map { Cell(code: Int($0)) }
-                levelDistances[level] = cells.flatMap { a in cells.map { UInt8(a.distance(to: $0)) } }
+                levelDistances[level] = cells.indices.flatMap { i in (0...i).map { UInt8(cells[i].distance(to: cells[$0])) } }
             }
         }
         self.levelDistances = levelDistances
@@ -121,18 +122,17 @@ struct MonotoneHittingTimes: Sendable {
                 right.append(lookUp(cell: x, weights: weights, accumulators: accumulators) + own)
             }
             let size = levelEnd - levelStart
-            for k in 0..<batch {
-                if ties && size > 1 {
-                    let rhs = right.flatMap { [$0[2 * k], $0[2 * k + 1]] }
-                    guard let solved = solveLevel(level, start: levelStart, right: rhs, leaving: leaving[k], pi: laws[k]) else {
-                        failed[k] = true
-                        continue
-                    }
+            if ties && size > 1 {
+                let (solved, failures) = solveLevel(level, start: levelStart, right: right, leaving: leaving, laws: laws)
+                for k in 0..<batch {
+                    if failures[k] { failed[k] = true }
                     for i in 0..<size {
                         let x = Int(sweep[levelStart + i])
-                        (solution[2 * k][x], solution[2 * k + 1][x]) = (solved[2 * i], solved[2 * i + 1])
+                        (solution[2 * k][x], solution[2 * k + 1][x]) = (solved[2 * i][k], solved[2 * i + 1][k])
                     }
-                } else {
+                }
+            } else {
+                for k in 0..<batch {
                     for i in 0..<size {
                         let x = Int(sweep[levelStart + i])
                         if leaving[k][x] <= 0 { failed[k] = true }
@@ -185,12 +185,17 @@ struct MonotoneHittingTimes: Sendable {
     }
 
     /// `non-worsening` on a run of equal f: D(x) h(x) − Σ_{y in the run} P(x,y) h(y) = right(x), for h and u at
-    /// once. The matrix is symmetric and strictly diagonally dominant (every cell can also move up), so Cholesky.
-    private func solveLevel(_ level: Int, start: Int, right: [Double], leaving: [Double], pi: [Double]) -> [Double]? {
-        let distances = levelDistances[level]!, size = Int(Double(distances.count).squareRoot())
-        let share = (0...Cell.edgeCount).map { pi[$0] / Double(Combinatorics.sphereSize($0)) }
-        var matrix = distances.map { -share[Int($0)] }
-        for i in 0..<size { matrix[i * size + i] = leaving[Int(sweep[start + i])] }
-        return DenseSystem.solvePositiveDefinite(matrix, right, size: size, columns: 2)
+    /// once. The matrix is symmetric and strictly diagonally dominant (every cell can also move up), so Cholesky;
+    /// the batch's operators in the lanes of one vector, h at rows 2i and u at rows 2i + 1 of the solution.
+    private func solveLevel(_ level: Int, start: Int, right: [Lanes], leaving: [[Double]],
+                            laws: [[Double]]) -> (solution: [DenseSystem.Quad], failed: SIMDMask<SIMD4<Int64>>) {
+        let distances = levelDistances[level]!, size = right.count
+        let share = (0...Cell.edgeCount).map { d in -DenseSystem.Quad(laws.map { $0[d] / Double(Combinatorics.sphereSize(d)) }) }
+        var matrix = distances.map { share[Int($0)] }
+        for i in 0..<size {
+            let x = Int(sweep[start + i])
+            matrix[i * (i + 1) / 2 + i] = DenseSystem.Quad(leaving.map { $0[x] })
+        }
+        return DenseSystem.solvePositiveDefinite(packed: matrix, right.flatMap { [$0.evenHalf, $0.oddHalf] }, size: size, columns: 2)
     }
 }
