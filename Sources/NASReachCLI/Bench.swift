@@ -64,19 +64,7 @@ struct Bench: ParsableCommand {
             let exact = try measure { exactRows = exactExperiment.rows(for: operators).count }
             report("exact rows, always, 1,000 operators", rate: Double(exactRows) / exact, unit: "operator·L·group rows/s", target: "≥ 1,000,000")
 
-            let steps = 20_000_000
-            for (name, op, rule) in [("k-edit(1), always", operators[0], AcceptanceRule.always),
-                                     ("per-edge, improving", operators.first { $0.family == .perEdge }!, .improving),
-                                     ("op-kernel, metropolis", operators.first { $0.family == .opKernel }!, .metropolis(temperature: 0.5))] {
-                let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness[0])
-                // CPU time of this thread, not wall time: steps per second of one core stay what they are
-                // when other processes share the machine.
-                let seconds = try measure(clock: .thread) {
-                    var generator = SeededGenerator(seed: 0)
-                    _ = walker.walk(from: 0, pathLengths: [steps], using: &generator)
-                }
-                report("Monte Carlo steps, \(name)", rate: Double(steps) / seconds, unit: "steps/s/core", target: "≥ 50,000,000")
-            }
+            try monteCarloTable(operators: operators, fitness: fitness[0])
 
             let study = AnalysisRun(benchmark: benchmark, configuration: .default, seed: 0, threads: Parallel.defaultThreads,
                                     version: NASReach.version, generatedAt: "bench")
@@ -170,6 +158,32 @@ struct Bench: ParsableCommand {
             }
             line("peak memory (resident)", String(format: "%10.0f MB", PeakMemory.megabytes))
         }
+    }
+
+    /// Monte Carlo steps per second of one core for the first operator of every family under every rule of
+    /// the default configuration, one walk of `steps` steps each, as one table.
+    func monteCarloTable(operators: [SearchOperator], fitness: FitnessFunction) throws {
+        let steps = 10_000_000, rules = SearchSettings.default.acceptanceRules
+        var rows: [[String]] = [], slowest = Double.infinity
+        for family in OperatorFamily.allCases {
+            guard let op = operators.first(where: { $0.family == family }) else { continue }
+            var row = [family.rawValue]
+            for rule in rules {
+                let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
+                // CPU time of this thread, not wall time: steps per second of one core stay what they are
+                // when other processes share the machine.
+                let seconds = try measure(clock: .thread) {
+                    var generator = SeededGenerator(seed: 0)
+                    _ = walker.walk(from: 0, pathLengths: [steps], using: &generator)
+                }
+                slowest = min(slowest, Double(steps) / seconds)
+                row.append(String(format: "%.1f", Double(steps) / seconds / 1e6))
+            }
+            rows.append(row)
+        }
+        Terminal.line("Monte Carlo, million steps/s/core (one walk of \(steps / 1_000_000) M steps; target ≥ 50 each):")
+        for text in TextTable(header: ["family"] + rules.map(\.label), rows: rows).lines { Terminal.line("  " + text) }
+        report("Monte Carlo steps, slowest family × rule", rate: slowest, unit: "steps/s/core", target: "≥ 50,000,000")
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -13,7 +13,7 @@ extension ImprovabilityExperiment {
         let batch = MonotoneHittingTimes.batch
         return Parallel.map(count: (slice.count + batch - 1) / batch, threads: settings.threads) { b in
             let range = b * batch ..< min((b + 1) * batch, slice.count), ops = Array(slice[range])
-            let monotone = monotoneHittingTimes.mapValues { solvers in solvers.map { $0.solve(ops) } }
+            let monotone = monotoneHittingTimes.mapValues { MonotoneHittingTimes.solve(ops, at: $0) }
             return range.flatMap { offset in
                 rows(for: slice[offset], index: positions.lowerBound + offset, spheres: spheres, budget: budget,
                      monotone: monotone.mapValues { solutions in solutions.map { $0[offset - range.lowerBound] } })

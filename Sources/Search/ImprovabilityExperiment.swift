@@ -229,7 +229,9 @@ public struct ImprovabilityExperiment: Sendable {
 
     func fixedThresholdRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator,
                             monotone: [HittingTimes.Solution?]? = nil) -> [ImprovabilityRow] {
-        thresholds.enumerated().flatMap { t, threshold in
+        // One walker for every threshold and group (building its tables costs more than many short walks).
+        var walker: MonteCarloWalker?
+        return thresholds.enumerated().flatMap { t, threshold in
             // Nil when no exact engine applies, or a start never reaches θ (infinite mean): Monte Carlo then
             // reports the censoring.
             let solution = monotone.map { $0[t] } ?? exactHittingTimes(op, rule: rule, threshold: t)
@@ -242,7 +244,8 @@ public struct ImprovabilityExperiment: Sendable {
                 }
                 // Below θ is a prefix of the fitness order.
                 let ordered = fitnessOrderedMembers[g].prefix { fitness.values[$0] < threshold.value }
-                return monteCarloHittingRow(op, rule: rule, group: id, below: ordered, threshold: threshold,
+                if walker == nil { walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness) }
+                return monteCarloHittingRow(op, walker: walker!, group: id, below: ordered, threshold: threshold,
                                             streams: streams.stream(UInt64(t)).stream(UInt64(g)))
             }
         }
@@ -251,10 +254,10 @@ public struct ImprovabilityExperiment: Sendable {
     /// Walks from a stratified sample of the starts below θ, each run to the cap; while more than
     /// `rareCensoring` of them are censored, the censored walks continue to twice the cap (up to the maximum).
     /// With censoring left, the row holds the restricted mean (so named) and the Kaplan–Meier median.
-    /// `below`: the starts below θ in `StratifiedStarts.fitnessOrder`.
-    func monteCarloHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: StartGroupID, below: ArraySlice<Int>,
+    /// `below`: the starts below θ in `StratifiedStarts.fitnessOrder`; `walker`: `op`'s, under the row's rule.
+    func monteCarloHittingRow(_ op: SearchOperator, walker: MonteCarloWalker, group: StartGroupID, below: ArraySlice<Int>,
                               threshold: ThresholdSetting, streams: SeededGenerator) -> ImprovabilityRow {
-        let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
+        let rule = walker.rule
         let sample = StratifiedStarts(ordered: below, strata: settings.hittingWalks / 2)
         var walks = (0..<sample.walks).map { w in
             var generator = streams.stream(UInt64(w))

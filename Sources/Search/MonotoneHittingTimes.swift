@@ -17,7 +17,8 @@ struct MonotoneHittingTimes: Sendable {
     /// Transient cells in decreasing f (ties by code); `levelEnds[i]` ends the i-th run of equal f.
     let sweep: [Int32]
     let levelEnds: [Int]
-    /// `non-worsening`: for each run of more than one cell, the edit distances between its cells (row-major).
+    /// `non-worsening`: for each run of more than one cell, the edit distances between its cells (the lower
+    /// triangle packed by rows, as `DenseSystem.solvePositiveDefinite(packed:…)` takes it).
     let levelDistances: [Int: [UInt8]]
     /// Per cell x and edge set F < 63 (F = 63 is x alone): the accumulator of x's subcube, at `63 · x + i` for
     /// the i-th set of `setsBySize`, so a lookup sums the sets of one size before weighting them.
@@ -43,7 +44,7 @@ struct MonotoneHittingTimes: Sendable {
                 let start = level == 0 ? 0 : levelEnds[level - 1]
                 guard end - start > 1 else { continue }
                 let cells = sweep[start..<end].map { Cell(code: Int($0)) }
-                levelDistances[level] = cells.flatMap { a in cells.map { UInt8(a.distance(to: $0)) } }
+                levelDistances[level] = cells.indices.flatMap { i in (0...i).map { UInt8(cells[i].distance(to: cells[$0])) } }
             }
         }
         self.levelDistances = levelDistances
@@ -75,40 +76,67 @@ struct MonotoneHittingTimes: Sendable {
 
     func solve(_ op: SearchOperator) -> HittingTimes.Solution? { solve([op])[0] }
 
-    /// The solutions for `ops` (nil where the sweep does not apply), four operators per sweep in the lanes of
-    /// one vector (h and u of each): lanes never mix, so no operator's numbers depend on which others share
-    /// its sweep, and every slicing of the operator set gives the same numbers.
-    func solve(_ ops: [SearchOperator]) -> [HittingTimes.Solution?] {
-        stride(from: 0, to: ops.count, by: MonotoneHittingTimes.batch).flatMap {
-            solveBatch(Array(ops[$0 ..< min($0 + MonotoneHittingTimes.batch, ops.count)]))
+    func solve(_ ops: [SearchOperator]) -> [HittingTimes.Solution?] { Self.solve(ops, at: [self])[0] }
+
+    /// The solutions for `ops` (nil where the sweep does not apply) at the threshold of each of `solvers`
+    /// (sweeps over one rule's tables), four operators per sweep in the lanes of one vector (h and u of each):
+    /// lanes never mix, so no operator's numbers depend on which others share its sweep, and every slicing
+    /// of the operator set gives the same numbers. What follows from the laws alone is computed once for
+    /// every threshold.
+    static func solve(_ ops: [SearchOperator], at solvers: [MonotoneHittingTimes]) -> [[HittingTimes.Solution?]] {
+        guard let tables = solvers.first?.tables else { return [] }
+        var solutions = [[HittingTimes.Solution?]](repeating: [], count: solvers.count)
+        for start in stride(from: 0, to: ops.count, by: batch) {
+            let lanes = Batch(Array(ops[start ..< min(start + batch, ops.count)]), tables: tables)
+            for (t, solver) in solvers.enumerated() { solutions[t] += solver.solve(lanes) }
         }
+        return solutions
     }
 
     static let batch = 4
     typealias Lanes = SIMD8<Double>
 
-    private func solveBatch(_ ops: [SearchOperator]) -> [HittingTimes.Solution?] {
-        let n = Cell.count, edges = Cell.edgeCount, batch = MonotoneHittingTimes.batch
-        // Lanes without an operator the sweep applies to run a placeholder law; their numbers are dropped.
-        let placeholder = [0] + [Double](repeating: 1 / Double(edges), count: edges)
-        let laws = (0..<batch).map { k in k < ops.count && MonotoneHittingTimes.applies(to: ops[k]) ? ops[k].distanceDistribution! : placeholder }
-        // Σ_d (π_d / C_d)·sphere_d = Σ_j weight_j R_j, with sphere_d = Σ_{j ≥ 6−d} (−1)^(j−6+d) C(j, 6−d) R_j.
-        let weightBySize = laws.map { pi in
-            (0...edges).map { j in
-                (1...edges).reduce(0.0) { sum, d in
-                    let agree = edges - d
-                    guard j >= agree else { return sum }
-                    let sign = (j - agree) % 2 == 0 ? 1.0 : -1.0
-                    return sum + pi[d] / Double(Combinatorics.sphereSize(d)) * sign * Double(Combinatorics.binomial(j, agree))
+    /// What a batch's sweeps share at every threshold: each lane's law (a placeholder where the sweep does
+    /// not apply; its numbers are dropped), the lookup weight of each subcube size and, per cell, the
+    /// probability D of leaving and the own term of the right-hand side (1 for h, m(x) for u), operator k
+    /// in lanes 2k and 2k + 1.
+    struct Batch {
+        let ops: [SearchOperator]
+        let laws: [[Double]]
+        let weights: [Lanes]
+        let leaving: [Lanes]
+        let own: [Lanes]
+
+        init(_ ops: [SearchOperator], tables: OneStepTables) {
+            let edges = Cell.edgeCount, batch = MonotoneHittingTimes.batch
+            let placeholder = [0] + [Double](repeating: 1 / Double(edges), count: edges)
+            let laws = (0..<batch).map { k in k < ops.count && MonotoneHittingTimes.applies(to: ops[k]) ? ops[k].distanceDistribution! : placeholder }
+            // Σ_d (π_d / C_d)·sphere_d = Σ_j weight_j R_j, with sphere_d = Σ_{j ≥ 6−d} (−1)^(j−6+d) C(j, 6−d) R_j.
+            let weightBySize = laws.map { pi in
+                (0...edges).map { j in
+                    (1...edges).reduce(0.0) { sum, d in
+                        let agree = edges - d
+                        guard j >= agree else { return sum }
+                        let sign = (j - agree) % 2 == 0 ? 1.0 : -1.0
+                        return sum + pi[d] / Double(Combinatorics.sphereSize(d)) * sign * Double(Combinatorics.binomial(j, agree))
+                    }
                 }
             }
+            let leaving = laws.map { OneStepTables.combination(of: tables.acceptance, weights: [0] + $0.dropFirst()) }
+            let moved = laws.map { tables.expectedDistanceMoved(distanceDistribution: $0) }
+            self.ops = ops
+            self.laws = laws
+            weights = (0..<edges).map { size in Lanes((0..<2 * batch).map { weightBySize[$0 / 2][size] }) }
+            self.leaving = (0..<Cell.count).map { x in Lanes((0..<2 * batch).map { leaving[$0 / 2][x] }) }
+            own = (0..<Cell.count).map { x in Lanes((0..<2 * batch).map { $0 % 2 == 0 ? 1 : moved[$0 / 2][x] }) }
         }
-        let weights = (0..<edges).map { size in Lanes((0..<2 * batch).map { weightBySize[$0 / 2][size] }) }
-        let leaving = laws.map { OneStepTables.combination(of: tables.acceptance, weights: [0] + $0.dropFirst()) }
-        let moved = laws.map { tables.expectedDistanceMoved(distanceDistribution: $0) }
+    }
+
+    private func solve(_ lanes: Batch) -> [HittingTimes.Solution?] {
         let ties = tables.rule == .nonWorsening
-        var solution = [[Double]](repeating: [Double](repeating: 0, count: n), count: 2 * batch)
-        var failed = [Bool](repeating: false, count: batch)
+        // Per cell, h of operator k in lane 2k and u in lane 2k + 1.
+        var solution = [Lanes](repeating: .zero, count: Cell.count)
+        var failed = SIMDMask<SIMD4<Int64>>(repeating: false)
         var accumulators = [Lanes](repeating: .zero, count: MonotoneHittingTimes.slotCount)
         var right: [Lanes] = []
         var levelStart = 0
@@ -116,41 +144,32 @@ struct MonotoneHittingTimes: Sendable {
             right.removeAll(keepingCapacity: true)
             for position in levelStart..<levelEnd {
                 let x = Int(sweep[position])
-                var own = Lanes(repeating: 1)
-                for k in 0..<batch { own[2 * k + 1] = moved[k][x] }
-                right.append(lookUp(cell: x, weights: weights, accumulators: accumulators) + own)
+                right.append(lookUp(cell: x, weights: lanes.weights, accumulators: accumulators) + lanes.own[x])
             }
-            let size = levelEnd - levelStart
-            for k in 0..<batch {
-                if ties && size > 1 {
-                    let rhs = right.flatMap { [$0[2 * k], $0[2 * k + 1]] }
-                    guard let solved = solveLevel(level, start: levelStart, right: rhs, leaving: leaving[k], pi: laws[k]) else {
-                        failed[k] = true
-                        continue
-                    }
-                    for i in 0..<size {
-                        let x = Int(sweep[levelStart + i])
-                        (solution[2 * k][x], solution[2 * k + 1][x]) = (solved[2 * i], solved[2 * i + 1])
-                    }
-                } else {
-                    for i in 0..<size {
-                        let x = Int(sweep[levelStart + i])
-                        if leaving[k][x] <= 0 { failed[k] = true }
-                        (solution[2 * k][x], solution[2 * k + 1][x]) = (right[i][2 * k] / leaving[k][x], right[i][2 * k + 1] / leaving[k][x])
-                    }
+            if ties && right.count > 1 {
+                let (solved, failures) = solveLevel(level, start: levelStart, right: right, lanes: lanes)
+                failed .|= failures
+                for i in right.indices {
+                    var value = Lanes.zero
+                    (value.evenHalf, value.oddHalf) = (solved[2 * i], solved[2 * i + 1])
+                    solution[Int(sweep[levelStart + i])] = value
+                }
+            } else {
+                for i in right.indices {
+                    let x = Int(sweep[levelStart + i])
+                    failed .|= lanes.leaving[x].evenHalf .<= 0
+                    solution[x] = right[i] / lanes.leaving[x]
                 }
             }
             for position in levelStart..<levelEnd {
                 let x = Int(sweep[position])
-                var value = Lanes.zero
-                for lane in 0..<2 * batch { value[lane] = solution[lane][x] }
-                add(value, cell: x, to: &accumulators)
+                add(solution[x], cell: x, to: &accumulators)
             }
             levelStart = levelEnd
         }
-        return ops.indices.map { k in
-            guard MonotoneHittingTimes.applies(to: ops[k]), !failed[k] else { return nil }
-            return HittingTimes.Solution(hittingTime: solution[2 * k], distanceMoved: solution[2 * k + 1], iterations: 0)
+        return lanes.ops.indices.map { k in
+            guard MonotoneHittingTimes.applies(to: lanes.ops[k]), !failed[k] else { return nil }
+            return HittingTimes.Solution(hittingTime: solution.map { $0[2 * k] }, distanceMoved: solution.map { $0[2 * k + 1] }, iterations: 0)
         }
     }
 
@@ -185,12 +204,14 @@ struct MonotoneHittingTimes: Sendable {
     }
 
     /// `non-worsening` on a run of equal f: D(x) h(x) − Σ_{y in the run} P(x,y) h(y) = right(x), for h and u at
-    /// once. The matrix is symmetric and strictly diagonally dominant (every cell can also move up), so Cholesky.
-    private func solveLevel(_ level: Int, start: Int, right: [Double], leaving: [Double], pi: [Double]) -> [Double]? {
-        let distances = levelDistances[level]!, size = Int(Double(distances.count).squareRoot())
-        let share = (0...Cell.edgeCount).map { pi[$0] / Double(Combinatorics.sphereSize($0)) }
-        var matrix = distances.map { -share[Int($0)] }
-        for i in 0..<size { matrix[i * size + i] = leaving[Int(sweep[start + i])] }
-        return DenseSystem.solvePositiveDefinite(matrix, right, size: size, columns: 2)
+    /// once. The matrix is symmetric and strictly diagonally dominant (every cell can also move up), so Cholesky;
+    /// the batch's operators in the lanes of one vector, h at rows 2i and u at rows 2i + 1 of the solution.
+    private func solveLevel(_ level: Int, start: Int, right: [Lanes],
+                            lanes: Batch) -> (solution: [DenseSystem.Quad], failed: SIMDMask<SIMD4<Int64>>) {
+        let distances = levelDistances[level]!, size = right.count
+        let share = (0...Cell.edgeCount).map { d in -DenseSystem.Quad(lanes.laws.map { $0[d] / Double(Combinatorics.sphereSize(d)) }) }
+        var matrix = distances.map { share[Int($0)] }
+        for i in 0..<size { matrix[i * (i + 1) / 2 + i] = lanes.leaving[Int(sweep[start + i])].evenHalf }
+        return DenseSystem.solvePositiveDefinite(packed: matrix, right.flatMap { [$0.evenHalf, $0.oddHalf] }, size: size, columns: 2)
     }
 }

@@ -99,8 +99,10 @@ struct MonteCarloPrecisionTests {
         let experiment = Self.experiment
         let threshold = experiment.thresholds[0]
         let below = experiment.fitnessOrderedMembers[1].prefix { Fixtures.fitness.values[$0] < threshold.value }
-        let row = experiment.monteCarloHittingRow(Fixtures.op(.perEdge(0.2)), rule: .metropolis(temperature: 0.5), group: .bottom10,
-                                                  below: below, threshold: threshold, streams: SeededGenerator(seed: 5))
+        let perEdge = Fixtures.op(.perEdge(0.2)), kEdit = Fixtures.op(.kEdit(1))
+        let row = experiment.monteCarloHittingRow(perEdge, walker: MonteCarloWalker(operator: perEdge, rule: .metropolis(temperature: 0.5),
+                                                                                   fitness: Fixtures.fitness),
+                                                  group: .bottom10, below: below, threshold: threshold, streams: SeededGenerator(seed: 5))
         let cap = try #require(row.hittingTimeCap)
         #expect(cap > 4 && row.censoredFraction! <= 0.01 || cap == 4_096)
         #expect(row.hittingTimeEstimator == (row.censoredFraction == 0 ? .mean : .restrictedMean))
@@ -109,8 +111,8 @@ struct MonteCarloPrecisionTests {
         var settings = experiment.settings
         settings.maximumHittingTimeCap = 8
         let capped = ImprovabilityExperiment(fitness: Fixtures.fitness, settings: settings)
-            .monteCarloHittingRow(Fixtures.op(.kEdit(1)), rule: .improving, group: .bottom10, below: below, threshold: threshold,
-                                  streams: SeededGenerator(seed: 5))
+            .monteCarloHittingRow(kEdit, walker: MonteCarloWalker(operator: kEdit, rule: .improving, fitness: Fixtures.fitness),
+                                  group: .bottom10, below: below, threshold: threshold, streams: SeededGenerator(seed: 5))
         #expect(capped.hittingTimeCap == 8 && capped.censoredFraction! > 0.01 && capped.hittingTimeEstimator == .restrictedMean)
     }
 
