@@ -93,7 +93,7 @@ public struct AnalysisRun: Sendable {
         }
         let spectralNull = configuration.acceptanceRules.contains(.always) && configuration.nullReplicates > 0
         // Like the search algorithms, the subset null does not depend on the slice: a single run and shard 1 compute it.
-        let subsetNull = configuration.nullSubsetReplicates > 0 && (shard == nil || shard?.index == 1)
+        let subsetNull = (configuration.nullSubsetReplicates > 0 || configuration.nullReplicates > 0) && (shard == nil || shard?.index == 1)
         // One count over both nulls, so the stage's progress runs from 0 to 100% once.
         let nullRuns = benchmark.metrics.count * ((spectralNull ? 1 : 0) + (subsetNull ? 1 : 0))
         var nullRunsDone = 0
@@ -112,6 +112,7 @@ public struct AnalysisRun: Sendable {
             for (m, metric) in benchmark.metrics.enumerated() {
                 experimentNulls[metric.id] = ExperimentNull(fitness: fitness[m], operators: operators, subsetSize: configuration.nullSubsetOperators,
                                                             settings: settings, replicates: configuration.nullSubsetReplicates,
+                                                            alwaysReplicates: configuration.nullReplicates,
                                                             seed: seed, threads: threads)
                 nullRunsDone += 1
                 progress(.nulls, nullRunsDone, nullRuns)

@@ -88,8 +88,8 @@ public struct HypothesisRunner: Sendable {
     static func nullReason(of test: HypothesisTest, nulls: [String: PermutationNull], experimentNulls: [String: ExperimentNull]) -> String? {
         guard test.tau != nil else { return "the test has no tau" }
         if ExperimentNull.covers(acceptance: test.acceptance, experiment: test.experiment) {
-            guard let null = experimentNulls[test.metric], null.replicates > 0 else {
-                return "the permutation null of the operator subset was not computed (nullSubsetReplicates = 0)"
+            guard let null = experimentNulls[test.metric], null.replicates(for: test.acceptance) > 0 else {
+                return "the permutation null of the operator subset was not computed (\(test.acceptance == .always ? "nullReplicates" : "nullSubsetReplicates") = 0)"
             }
             return nil
         }

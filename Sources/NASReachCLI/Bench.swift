@@ -117,11 +117,12 @@ struct Bench: ParsableCommand {
             let subset = try measure(runs: min(runs, 3)) {
                 for (metric, f) in zip(benchmark.metrics, fitness) {
                     subsetNulls[metric.id] = ExperimentNull(fitness: f, operators: operators, subsetSize: configuration.nullSubsetOperators,
-                                                            settings: settings, replicates: configuration.nullSubsetReplicates, seed: 0,
+                                                            settings: settings, replicates: configuration.nullSubsetReplicates,
+                                                            alwaysReplicates: configuration.nullReplicates, seed: 0,
                                                             threads: threads)
                 }
             }
-            report("nulls, subset: \(configuration.nullSubsetReplicates) perm. × \(configuration.nullSubsetOperators) ops × \(fitness.count) metrics", seconds: subset)
+            report("nulls, subset: \(configuration.nullSubsetReplicates) perm. (always θ: \(configuration.nullReplicates)) × \(configuration.nullSubsetOperators) ops × \(fitness.count) metrics", seconds: subset)
             let stage = try measure(runs: min(runs, 3)) {
                 _ = AnalysisOutput(results: output!.results, records: records, cells: [], nulls: spectralNulls,
                                    experimentNulls: subsetNulls).completed(threads: threads)

@@ -35,13 +35,20 @@ public struct ExperimentNull: Sendable, Equatable, Codable {
         public var taus: [Double]
     }
 
+    /// Permutations for the fitness-dependent rules.
     public let replicates: Int
+    /// Permutations for `always` at a fixed threshold: as many as the spectral null takes at a fixed length,
+    /// since an `always` walk costs a fraction of a fitness-dependent one.
+    public let alwaysReplicates: Int
     /// The subset's operator ids, in operator-set order.
     public let operatorIDs: [String]
     /// Tests in (rule, fixed lengths then thresholds, group) order.
     public let distributions: [Distribution]
 
     public func distribution(_ key: Key) -> Distribution? { distributions.first { $0.key == key } }
+
+    /// How many permuted landscapes the tests of `rule` have.
+    public func replicates(for rule: AcceptanceRule) -> Int { rule == .always ? alwaysReplicates : replicates }
 
     /// The rules and experiments this null covers (`PermutationNull` covers `always` at fixed length).
     public static func covers(acceptance: AcceptanceRule, experiment: Experiment) -> Bool {
@@ -51,15 +58,19 @@ public struct ExperimentNull: Sendable, Equatable, Codable {
 
 
     /// `settings` gives the rules, lengths, thresholds and Monte Carlo budget; `seed` keys the
-    /// permutations, the starts and the walks: replicate r draws from its own streams whatever the thread count.
+    /// permutations, the starts and the walks: replicate r draws from its own streams whatever the thread count,
+    /// so the first replicates of a rule are the same whatever the other rule's count.
     public init(fitness: FitnessFunction, operators all: [SearchOperator], subsetSize: Int, settings: SearchSettings,
-                replicates: Int, seed: UInt64, threads: Int = 1) {
+                replicates: Int, alwaysReplicates: Int? = nil, seed: UInt64, threads: Int = 1) {
+        self.replicates = replicates
+        self.alwaysReplicates = alwaysReplicates ?? replicates
         let positions = ExperimentNull.subset(of: all, count: subsetSize, seed: seed)
         let operators = positions.map { all[$0] }
         let root = SeededGenerator(seed: seed, stream: 0xE4_0000_0000)
         let values = fitness.values
-        // Landscape 0 is the real one; landscape r ≥ 1 is permutation r − 1.
-        let taus = Parallel.map(count: replicates + 1, threads: threads) { r -> [Key: Double] in
+        let counts = settings.acceptanceRules.map { $0 == .always ? (alwaysReplicates ?? replicates) : replicates }
+        // Landscape 0 is the real one; landscape r ≥ 1 is permutation r − 1, walked for the rules that have r replicates.
+        let taus = Parallel.map(count: (counts.max() ?? 0) + 1, threads: threads) { r -> [Key: Double] in
             let streams = root.stream(UInt64(r))
             var permuted = values
             if r > 0 {
@@ -68,13 +79,12 @@ public struct ExperimentNull: Sendable, Equatable, Codable {
             }
             let landscape = NullLandscape(fitness: FitnessFunction(values: permuted, apiIndex: fitness.apiIndex), settings: settings,
                                           streams: streams.stream(1))
-            return landscape.taus(operators)
+            return landscape.taus(operators, rules: Set(counts.indices.filter { r <= counts[$0] }))
         }
         distributions = ExperimentNull.keys(settings: settings, fitness: fitness).compactMap { key in
             guard let observed = taus[0][key], !observed.isNaN else { return nil }
             return Distribution(key: key, observedTau: observed, taus: taus.dropFirst().compactMap { $0[key] }.filter { !$0.isNaN })
         }
-        self.replicates = replicates
         operatorIDs = operators.map(\.id)
     }
 
@@ -146,10 +156,11 @@ struct NullLandscape {
         }
     }
 
-    /// Tau of reach against the primary statistic for every key of the null.
-    func taus(_ operators: [SearchOperator]) -> [ExperimentNull.Key: Double] {
+    /// Tau of reach against the primary statistic for every key of the null under the rules at `rules`
+    /// (indices into the settings' rules, which key the walks' streams).
+    func taus(_ operators: [SearchOperator], rules: Set<Int>) -> [ExperimentNull.Key: Double] {
         var values: [ExperimentNull.Key: [(reach: Double, value: Double)]] = [:]
-        for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
+        for (ruleIndex, rule) in settings.acceptanceRules.enumerated() where rules.contains(ruleIndex) {
             let ruleStreams = streams.stream(0x1000 + UInt64(ruleIndex))
             for (o, op) in operators.enumerated() {
                 for (key, value) in walkedMeans(op, rule: rule, streams: ruleStreams.stream(UInt64(o))) {

@@ -55,6 +55,21 @@ struct ExperimentNullTests {
         #expect(!Self.beyond(permuted).contains(top.key))
     }
 
+    @Test func alwaysAtAFixedThresholdTakesItsOwnReplicatesAndTheFirstOnesStayTheSame() {
+        let fitness = PermutationNullTests.additive
+        let base = ExperimentNull(fitness: fitness, operators: Self.operators, subsetSize: 12, settings: Self.settings, replicates: 4,
+                                  seed: 1, threads: 2)
+        let more = ExperimentNull(fitness: fitness, operators: Self.operators, subsetSize: 12, settings: Self.settings, replicates: 4,
+                                  alwaysReplicates: 9, seed: 1, threads: 2)
+        #expect(more.replicates(for: .always) == 9 && more.replicates(for: .improving) == 4)
+        #expect(more.distributions.contains { $0.key.acceptance == .always })
+        for distribution in more.distributions {
+            let before = base.distribution(distribution.key)!
+            #expect(distribution.taus.count == (distribution.key.acceptance == .always ? 9 : 4), "\(distribution.key)")
+            #expect(Array(distribution.taus.prefix(4)) == before.taus && distribution.observedTau == before.observedTau, "\(distribution.key)")
+        }
+    }
+
     @Test func theNullDoesNotDependOnThreadsAndChangesWithTheSeed() {
         let fitness = PermutationNullTests.additive
         let a = Self.null(fitness, threads: 1, replicates: 3), b = Self.null(fitness, threads: 2, replicates: 3)

@@ -151,8 +151,12 @@ public enum Findings {
             let over = null.operators == test.n ? "all \(NumberFormat.integer(null.operators)) operators" : "the \(NumberFormat.integer(null.operators)) isotropic operators"
             sources.append("\(NumberFormat.integer(null.replicates)) exact permutations for always-accept at a fixed path length, over \(over)")
         }
-        if let null = withNull.first(where: { !Self.hasSpectralNull($0) })?.null {
-            sources.append("\(NumberFormat.integer(null.replicates)) for the other tests, walked by \(NumberFormat.integer(null.operators)) operators stratified by reach")
+        let walked: [(tests: String, covers: (HypothesisTest) -> Bool)] = [
+            ("always-accept at a fixed threshold", { $0.acceptance == .always }), ("the fitness-dependent rules", { $0.acceptance != .always }),
+        ]
+        for (tests, covers) in walked {
+            guard let null = withNull.first(where: { !Self.hasSpectralNull($0) && covers($0) })?.null else { continue }
+            sources.append("\(NumberFormat.integer(null.replicates)) for \(tests), walked by \(NumberFormat.integer(null.operators)) operators stratified by reach")
         }
         if !sources.isEmpty { sentences.append("The nulls: " + sources.joined(separator: "; ") + ".") }
         return sentences.joined(separator: " ")
