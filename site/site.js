@@ -226,27 +226,47 @@
     }
     figure.setAttribute("data-points", String(data.panels.reduce(function (sum, panel) { return sum + panel.points.length; }, 0)));
 
-    /* A table row links to one of the figure's panels (a .panel-anchor inside it): outline the panel,
-       with a link back to the row. */
+    /* A box over the panel with `key`, inside the image's 1px border as the canvas is; null if none. */
+    function panelBox(key, className) {
+      var panel = data.panels.filter(function (candidate) { return candidate.key === key; })[0];
+      if (!panel) { return null; }
+      var box = document.createElement("div");
+      box.className = className;
+      box.style.left = "calc(1px + (100% - 2px) * " + panel.plot[0] / data.width + ")";
+      box.style.top = "calc(1px + (100% - 2px) * " + panel.plot[1] / data.height + ")";
+      box.style.width = "calc((100% - 2px) * " + panel.plot[2] / data.width + ")";
+      box.style.height = "calc((100% - 2px) * " + panel.plot[3] / data.height + ")";
+      stage.appendChild(box);
+      return box;
+    }
+
+    /* The panels of the tests on this page (their rows link to the .panel-anchor elements inside the
+       figure) are marked, so a figure shared by several pages shows where each page's tests are. */
+    var marked = 0;
+    figure.querySelectorAll(".panel-anchor").forEach(function (anchor) {
+      if (panelBox(anchor.getAttribute("data-panel"), "panel-mark")) { marked += 1; }
+    });
+    if (marked > 0) {
+      var note = document.createElement("span");
+      note.className = "panel-mark-note";
+      note.textContent = " Dashed outlines: the panels of the tests on this page. ";
+      var caption = figure.querySelector("figcaption");
+      if (caption) { caption.insertBefore(note, caption.querySelector(".formats")); }
+      figure.setAttribute("data-marked-panels", String(marked));
+    }
+
+    /* A table row links to one of the figure's panels: outline it, with a link back to the row. */
     var highlight = null;
     figure.nasreachShowPanel = function (anchor) {
       if (highlight) { highlight.parentNode.removeChild(highlight); highlight = null; }
       var key = anchor.getAttribute("data-panel");
-      var panel = data.panels.filter(function (candidate) { return candidate.key === key; })[0];
-      if (!panel) { return; }
-      highlight = document.createElement("div");
-      highlight.className = "panel-highlight";
-      /* As the canvas: inside the image's 1px border. */
-      highlight.style.left = "calc(1px + (100% - 2px) * " + panel.plot[0] / data.width + ")";
-      highlight.style.top = "calc(1px + (100% - 2px) * " + panel.plot[1] / data.height + ")";
-      highlight.style.width = "calc((100% - 2px) * " + panel.plot[2] / data.width + ")";
-      highlight.style.height = "calc((100% - 2px) * " + panel.plot[3] / data.height + ")";
+      highlight = panelBox(key, "panel-highlight");
+      if (!highlight) { return; }
       var back = document.createElement("a");
       back.href = "#" + anchor.getAttribute("data-row");
       back.className = "panel-back";
       back.textContent = "\u21A9 back to the test";
       highlight.appendChild(back);
-      stage.appendChild(highlight);
       figure.setAttribute("data-highlighted-panel", key);
     };
     showTargetedPanel();

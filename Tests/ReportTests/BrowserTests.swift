@@ -75,6 +75,10 @@ struct BrowserTests {
         }
         #expect(html.contains("class=\"family-toggles\""), "no family checkboxes")
         #expect(html.contains("data-highlighted-panel=\"\(anchor.2)\""), "the panel the address names is not outlined")
+        // Every figure with anchors marks the panels of the page's tests: as many marks as anchors it found.
+        let marks = html.components(separatedBy: "class=\"panel-mark\"").count - 1
+        #expect(marks > 0 && marks <= staticHTML.components(separatedBy: "class=\"panel-anchor\"").count - 1, "\(marks) panel marks")
+        #expect(html.contains("data-marked-panels=\""), "no figure counts its marked panels")
         #expect(html.contains("href=\"#test-") && html.contains("class=\"panel-back\""), "no link back to the row")
         let consoleLines = logText.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
         #expect(consoleLines.isEmpty, "console: \(consoleLines.joined(separator: "\n"))")
