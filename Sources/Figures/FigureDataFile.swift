@@ -202,10 +202,7 @@ private struct Precision {
     func number(_ value: Double) -> DrawnNumber {
         guard value.isFinite, value != 0 else { return DrawnNumber(value: value) }
         guard let decimals else { return DrawnNumber(value: SignificantDigits.round(value, digits: digits)) }
-        // Dividing by an exact power of ten gives the double nearest the decimal, which prints short.
-        let scale = pow(10, Double(abs(decimals)))
-        let rounded = decimals >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
-        return DrawnNumber(value: rounded + 0) // + 0 turns −0 into 0
+        return DrawnNumber(value: SignificantDigits.round(value, decimals: decimals) + 0) // + 0 turns −0 into 0
     }
 
     func numbers(_ values: [Double]) -> [DrawnNumber] { values.map(number) }

@@ -6,10 +6,13 @@ public enum SignificantDigits {
     /// `value` to `digits` significant digits; zero, infinities and NaN as they are.
     public static func round(_ value: Double, digits: Int) -> Double {
         guard value.isFinite, value != 0 else { return value }
-        let exponent = digits - 1 - Int(Foundation.floor(Foundation.log10(Swift.abs(value))))
+        return round(value, decimals: digits - 1 - Int(Foundation.floor(Foundation.log10(Swift.abs(value)))))
+    }
+
+    /// `value` to `decimals` decimal places (negative: to tens, hundreds, …).
+    public static func round(_ value: Double, decimals: Int) -> Double {
         // Dividing by an exact power of ten gives the double nearest the decimal, which prints short.
-        return exponent >= 0
-            ? (value * Foundation.pow(10, Double(exponent))).rounded() / Foundation.pow(10, Double(exponent))
-            : (value / Foundation.pow(10, Double(-exponent))).rounded() * Foundation.pow(10, Double(-exponent))
+        let scale = Foundation.pow(10, Double(Swift.abs(decimals)))
+        return decimals >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
     }
 }
