@@ -32,7 +32,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "Support", exclude: ["README.md"]),
+        .target(name: "Support", dependencies: ["CZlib"], exclude: ["README.md"]),
         .target(name: "Statistics", exclude: ["README.md"]),
         .target(name: "SearchSpace", exclude: ["README.md"]),
         .target(name: "Benchmark", dependencies: ["SearchSpace", "Statistics", "Support", "CBZip2"], exclude: ["README.md"]),
@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "Report", dependencies: [
-            "Analysis", "Algorithms", "Figures", "Landscape", "Search", "Support", "CZlib",
+            "Analysis", "Algorithms", "Figures", "Landscape", "Search", "Support",
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"], plugins: ["EmbedTheme"]),
         .target(name: "NASReachCLI", dependencies: [

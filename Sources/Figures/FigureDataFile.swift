@@ -2,15 +2,21 @@ import Foundation
 import Plotting
 import Support
 
-/// The numbers of one figure as drawn, written beside its PNG, SVG and PDF as `<path>.json`: every
+/// The numbers of one figure as drawn, written beside its PNG, SVG and PDF as `<path>.json.gz`: every
 /// panel's title, axes (label with units, scale, the range shown) and marks (points, lines, bands, bars,
 /// boxes, reference lines, notes), read off the `Plotting.Figure` itself, so one encoder serves every
 /// figure kind and a file cannot disagree with its picture.
 ///
 /// Values are rounded to what the figure can show: to half a pixel of their axis in the PNG (a decimal
 /// place on a linear axis, significant digits on a log one). A point the figure cannot draw (a gap in a
-/// line) is `null`. The full-precision numbers are in `data/results.json`.
+/// line) is `null`. The full-precision numbers are in `data/results.json.gz`.
+///
+/// Gzip-compressed like the other large downloads: a scatter's file lists a thousand operators per
+/// panel, and the seventy files of a report would otherwise weigh as much as all its PNGs.
 struct FigureDataFile: Encodable, Sendable {
+    /// How the file's name ends, after the figure's path.
+    static let fileExtension = "json.gz"
+
     struct LegendItem: Encodable, Sendable {
         var label: String
         var color: String

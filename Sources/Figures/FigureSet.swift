@@ -8,6 +8,8 @@ import Statistics
 public enum FigureSet {
     /// The site path of the operator table that every scatter's point data refers to.
     public static let operatorDataPath = OperatorDataFile.path
+    /// How a figure's data file is named after its path (`<entry.path>.json.gz`, see `FigureDataFile`).
+    public static let dataFileExtension = FigureDataFile.fileExtension
 
     /// The figure of `entry`, drawn from `output`. Missing data never fails: panels without data say so.
     /// Under `.paper` it is one or two journal columns wide, as suits its panels.
@@ -22,7 +24,7 @@ public enum FigureSet {
     }
 
     /// The bytes of every figure in every format, by site-relative path (`<entry.path>.png`, `.svg`,
-    /// `.pdf`), of the numbers each draws (`<entry.path>.json`, see `FigureDataFile`), and of each reach
+    /// `.pdf`), of the numbers each draws (`<entry.path>.json.gz`, see `FigureDataFile`), and of each reach
     /// scatter's point data for the site's script (`<entry.path>.data.js`, see `ScatterDataFile`, with the
     /// operators they name in `OperatorDataFile.path`). Figures are drawn in parallel; the bytes do not
     /// depend on `threads`.
@@ -56,7 +58,7 @@ public enum FigureSet {
         }
         let numbers = Parallel.map(count: entries.count, threads: threads) { index -> Result<[UInt8], RenderError> in
             do {
-                return .success(try FigureDataFile(entry: entries[index], figure: screen[index]).encoded())
+                return .success(try Gzip.compress(FigureDataFile(entry: entries[index], figure: screen[index]).encoded()))
             } catch {
                 return .failure(RenderError(message: "data file of \(entries[index].path): \(error)"))
             }
@@ -65,7 +67,7 @@ public enum FigureSet {
         for (index, result) in rendered.enumerated() {
             files["\(entries[index / formats.count].path).\(formats[index % formats.count].fileExtension)"] = try result.get()
         }
-        for (entry, file) in zip(entries, numbers) { files[entry.path + ".json"] = try file.get() }
+        for (entry, file) in zip(entries, numbers) { files[entry.path + "." + dataFileExtension] = try file.get() }
         for (entry, file) in zip(entries, pointData) {
             guard let file else { continue }
             do {

@@ -1,4 +1,5 @@
 import Foundation
+import Figures
 
 extension BuildStep {
     /// Rejects a model that cannot make a valid site before anything is written.
@@ -67,7 +68,7 @@ extension BuildStep {
     /// Renders every page through the theme; figures must already be in place (their PNG header
     /// gives the image size, and a missing format is an error rather than a broken link). A figure
     /// with a point-data file beside it (`<basePath>.data.js`) names it for the site's script, and one with
-    /// its numbers beside it (`<basePath>.json`) links them with the other downloads.
+    /// its numbers beside it (`<basePath>.json.gz`) links them with the other downloads.
     public static let renderPages = BuildStep("render pages") { build in
         for (index, page) in build.model.pages.enumerated() {
             defer { build.progress(index + 1, build.model.pages.count) }
@@ -75,7 +76,7 @@ extension BuildStep {
             var pointData: Set<String> = [], numbers: Set<String> = []
             for case .figure(let figure) in page.sections.flatMap(\.blocks) {
                 if build.has(figure.basePath + ".data.js") { pointData.insert(figure.basePath) }
-                if build.has(figure.basePath + ".json") { numbers.insert(figure.basePath) }
+                if build.has(figure.basePath + "." + FigureSet.dataFileExtension) { numbers.insert(figure.basePath) }
                 for format in ["png", "svg", "pdf"] where !build.has(figure.basePath + "." + format) {
                     throw SiteError.missingFigureFile(figure.basePath + "." + format)
                 }

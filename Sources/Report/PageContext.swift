@@ -10,7 +10,7 @@ struct PageContext {
     let figureSizes: [String: (width: Int, height: Int)]
     /// Base paths of the figures on this page that have a point-data file for the site's script.
     let pointData: Set<String>
-    /// Base paths of the figures on this page whose drawn numbers are a download beside them (`.json`).
+    /// Base paths of the figures on this page whose drawn numbers are a download beside them (`.json.gz`).
     var numbers: Set<String> = []
 
     func make() -> [String: Any] {
@@ -116,7 +116,7 @@ struct PageContext {
             "svg": href(figure.basePath + ".svg"),
             "pdf": href(figure.basePath + ".pdf"),
             "pointData": pointData.contains(figure.basePath) ? href(figure.basePath + ".data.js") as Any : false,
-            "numbers": numbers.contains(figure.basePath) ? href(figure.basePath + ".json") as Any : false,
+            "numbers": numbers.contains(figure.basePath) ? href(figure.basePath + "." + FigureSet.dataFileExtension) as Any : false,
             "operators": href(FigureSet.operatorDataPath),
             "figureKey": figure.basePath,
             "panels": figure.panels.map { ["id": $0.id, "key": $0.key, "rowID": $0.rowID] },

@@ -4,7 +4,7 @@ import Foundation
 
 /// The report stage in one call, for the CLI's `render` and `report` commands.
 public enum ReportBuilder {
-    /// Builds the pages for `output`, adds `data/results.json` and `data/tables/*.csv`, and writes the site
+    /// Builds the pages for `output`, adds `data/results.json.gz` and `data/tables/*.csv`, and writes the site
     /// atomically: `outDir` is replaced only by a complete, checked site.
     ///
     /// - Parameters:

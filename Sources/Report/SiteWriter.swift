@@ -24,7 +24,7 @@ public struct SiteWriter: Sendable {
     ///
     /// - Parameters:
     ///   - figures: the figure files the model's `FigureRef`s point to.
-    ///   - extraFiles: further downloads by site-relative path (e.g. `data/results.json`).
+    ///   - extraFiles: further downloads by site-relative path (e.g. `data/results.json.gz`).
     ///   - progress: called with (pages done, pages in all) as pages are rendered.
     /// - Throws: `SiteError`; `outDir` is then exactly as before.
     public func write(_ model: SiteModel, figures: FigureSource = .files([:]), extraFiles: [String: Data] = [:],

@@ -52,7 +52,7 @@ struct FigureDataFileTests {
     func holdsTheNumbersDrawn() throws {
         for (entry, figure) in FigureSet.figures(SmallOutput.output) {
             let placed = layout(figure).panels
-            let bytes = try #require(SmallOutput.files[entry.path + ".json"], "\(entry.path) has no data file")
+            let bytes = try #require(SmallOutput.dataFile(entry.path), "\(entry.path) has no data file")
             let file = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
             let panels = try #require(file["panels"] as? [[String: Any]])
             #expect(panels.count == figure.panels.count, "\(entry.path): one entry per panel")
@@ -79,7 +79,7 @@ struct FigureDataFileTests {
     @Test("a reach scatter's data file names each family's points by its legend entry")
     func scatterSeriesAreNamed() throws {
         let entry = try #require(FigureCatalog.entries(for: SmallOutput.output.results).first { $0.kind == .reachVsImprovability })
-        let bytes = try #require(SmallOutput.files[entry.path + ".json"])
+        let bytes = try #require(SmallOutput.dataFile(entry.path))
         let file = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let marks = (file["panels"] as? [[String: Any]] ?? []).flatMap { $0["marks"] as? [[String: Any]] ?? [] }.filter { $0["kind"] as? String == "scatter" }
         #expect(Set(marks.compactMap { $0["series"] as? String }) == Set(SmallOutput.output.results.operators.map(\.family.rawValue)))
@@ -89,7 +89,7 @@ struct FigureDataFileTests {
     func numbersAreRoundedToWhatIsDrawn() throws {
         // Half a pixel needs at most six digits for these figures; an unrounded double prints fifteen to seventeen.
         for entry in FigureCatalog.entries(for: SmallOutput.output.results) {
-            let text = String(decoding: try #require(SmallOutput.files[entry.path + ".json"]), as: UTF8.self)
+            let text = String(decoding: try #require(SmallOutput.dataFile(entry.path)), as: UTF8.self)
             let numbers = text.matches(of: /[:,\[](-?[0-9]+(?:\.[0-9]+)?)(?:e-?[0-9]+)?(?=[,\]}])/).map { String($0.1) }
             let digits = numbers.map { $0.filter(\.isNumber).drop { $0 == "0" }.count }
             #expect(!numbers.isEmpty && digits.allSatisfy { $0 <= 6 }, "\(entry.path): \(numbers.max { $0.count < $1.count } ?? "")")

@@ -4,6 +4,7 @@ import Search
 import Figures
 import Foundation
 import Plotting
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -31,7 +32,7 @@ private func annotations(_ panel: Panel) -> [String] {
     let entries = FigureCatalog.entries(for: output.results)
     let files = SmallOutput.files
     let pointData = entries.filter { [.reachVsImprovability, .hittingTime].contains($0.kind) }.map { $0.path + ".data.js" }
-    let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf", "json"].map { "\(entry.path).\($0)" } } + pointData + [FigureSet.operatorDataPath])
+    let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf", "json.gz"].map { "\(entry.path).\($0)" } } + pointData + [FigureSet.operatorDataPath])
     #expect(Set(files.keys) == expected, "every figure in three formats and its data file")
     // 1 overview + 3 metrics × (8 per-metric figures + 2 acceptance rules × 3 figures + 3 of the search algorithms).
     #expect(entries.count == 1 + 3 * 17)
@@ -43,9 +44,9 @@ private func annotations(_ panel: Panel) -> [String] {
         case "pdf":
             #expect(String(decoding: bytes.prefix(5), as: UTF8.self) == "%PDF-", "\(path)")
             #expect(String(decoding: bytes.suffix(16), as: UTF8.self).contains("%%EOF"), "\(path)")
-        case "json":
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], "\(path)")
-            #expect(object["figure"] as? String == String(path.dropLast(".json".count)), "\(path) names its figure")
+        case "gz":
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(Snapshot.gunzip(bytes))) as? [String: Any], "\(path)")
+            #expect(object["figure"] as? String == String(path.dropLast(".json.gz".count)), "\(path) names its figure")
             #expect((object["panels"] as? [Any])?.isEmpty == false, "\(path) has its panels")
         case "js":
             let registry = path == FigureSet.operatorDataPath ? "window.nasreachOperators =" : "(window.nasreachFigureData"

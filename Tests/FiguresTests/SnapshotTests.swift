@@ -16,9 +16,9 @@ struct FigureSnapshotTests {
 
     @Test("the data file of the distribution figure equals its golden copy")
     func dataFile() throws {
-        let path = "synthetic-easy-test/distribution.json"
-        let bytes = try #require(SmallOutput.files["figures/" + path])
-        let mismatch = Snapshot.mismatch(bytes, golden: path.replacingOccurrences(of: "/", with: "--"))
+        let path = "synthetic-easy-test/distribution"
+        let bytes = try #require(SmallOutput.dataFile("figures/" + path))
+        let mismatch = Snapshot.mismatch(bytes, golden: path.replacingOccurrences(of: "/", with: "--") + ".json")
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 }

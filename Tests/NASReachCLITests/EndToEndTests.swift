@@ -2,6 +2,7 @@ import Analysis
 import Figures
 import Foundation
 import Report
+import TestSupport
 import Testing
 @testable import NASReachCLI
 
@@ -15,6 +16,11 @@ import Testing
             result[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
         }
         return result
+    }
+
+    /// The results a site publishes, from its `data/results.json.gz`.
+    static func siteResults(_ site: URL) throws -> Results {
+        try JSONDecoder().decode(Results.self, from: Data(Snapshot.gunzip([UInt8](try Data(contentsOf: site.appendingPathComponent("data/results.json.gz"))))))
     }
 
     static func report(data: String? = nil, threads: Int, in folder: URL, out: String = "site") throws -> CLI.Result {
@@ -37,7 +43,7 @@ import Testing
     /// Checks what issue #7 asks of every report.
     static func checkSite(_ site: URL, synthetic: Bool) throws {
         #expect(SiteCheck.problems(in: site) == [], "the site passes its link, escaping and no-external-URL checks")
-        let results = try JSONDecoder().decode(Results.self, from: Data(contentsOf: site.appendingPathComponent("data/results.json")))
+        let results = try siteResults(site)
         #expect(results.provenance.synthetic == synthetic)
         let all = try files(in: site)
         for entry in FigureCatalog.entries(for: results).map(\.path) {
@@ -241,7 +247,7 @@ import Testing
         let result = try Self.report(data: ProcessInfo.processInfo.environment["NASREACH_DATA"]!, threads: 2, in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         try Self.checkSite(folder.appendingPathComponent("site"), synthetic: false)
-        let results = try JSONDecoder().decode(Results.self, from: Data(contentsOf: folder.appendingPathComponent("site/data/results.json")))
+        let results = try Self.siteResults(folder.appendingPathComponent("site"))
         #expect(results.metrics.map(\.id) == ["cifar10/ori-test", "cifar100/x-test", "ImageNet16-120/x-test"])
         #expect(results.landscape["cifar10/ori-test"]?.numLocalMaxima == 17)
         // The Reproduction page's numbers: every published value listed; read correctly, the differences are

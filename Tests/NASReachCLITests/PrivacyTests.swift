@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Reports and results get published: the input is named by its file name and SHA-256, never by
@@ -32,8 +33,10 @@ import Testing
         }
         let files = try EndToEndTests.files(in: outputFolder)
         #expect(files["results/results.json"] != nil && files["site/index.html"] != nil)
+        #expect(files.keys.contains { $0.hasSuffix(".json.gz") }, "the compressed downloads are read too")
         for (path, data) in files {
-            #expect(!String(decoding: data, as: UTF8.self).contains(inputFolder.path), "\(path) names the input's folder")
+            let text = path.hasSuffix(".gz") ? Snapshot.gunzip([UInt8](data)) : [UInt8](data)
+            #expect((!path.hasSuffix(".gz") || !text.isEmpty) && !String(decoding: text, as: UTF8.self).contains(inputFolder.path), "\(path) names the input's folder")
         }
     }
 }

@@ -4,6 +4,7 @@ import Search
 import Figures
 import Foundation
 @testable import Report
+import TestSupport
 import Testing
 
 @Suite("Report content")
@@ -23,21 +24,23 @@ struct ReportContentTests {
         #expect(index.contains("Synthetic data."))
     }
 
-    @Test("the downloads page links every figure in three formats, results.json and every CSV table")
+    @Test("the downloads page links every figure in three formats with its data, results.json.gz and every CSV table")
     func downloads() throws {
         let folder = try ReportFixtures.site(ReportFixtures.synthetic)
         let links = Set(ReportFixtures.links(in: try folder.read("site/downloads.html"), page: "downloads.html"))
         let entries = FigureCatalog.entries(for: ReportFixtures.synthetic.results)
         #expect(entries.count > 10)
         for entry in entries {
-            for format in ["png", "svg", "pdf"] { #expect(links.contains(entry.path + "." + format), "\(entry.path).\(format)") }
+            for format in ["png", "svg", "pdf", FigureSet.dataFileExtension] { #expect(links.contains(entry.path + "." + format), "\(entry.path).\(format)") }
         }
         let tables = try ReportFixtures.synthetic.tables(numbers: .exact, splitByMetric: true).keys
         let slugs = ReportFixtures.synthetic.results.metrics.map(\.slug)
         #expect(Set(tables.filter { $0.hasPrefix("tables/improvability") }) == Set(slugs.map { "tables/improvability-\($0).csv" }))
-        // A table above the compression threshold is linked as its .csv.gz.
-        for path in tables + ["results.json"] { #expect(links.contains("data/" + path) || links.contains("data/" + path + ".gz"), "data/\(path)") }
-        let written = try Data(contentsOf: folder.url.appendingPathComponent("site/data/results.json"))
+        // A table above the compression threshold is linked as its .csv.gz, the results file always compressed.
+        for path in tables { #expect(links.contains("data/" + path) || links.contains("data/" + path + ".gz"), "data/\(path)") }
+        #expect(links.contains("data/results.json.gz") && !links.contains("data/results.json"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/data/results.json").path))
+        let written = Data(Snapshot.gunzip([UInt8](try Data(contentsOf: folder.url.appendingPathComponent("site/data/results.json.gz")))))
         #expect([UInt8](written) == (try AnalysisOutput.encode(ReportFixtures.synthetic.results, layout: .compact)))
         // The same values as the results folder's indented file, every number at full precision.
         #expect(try JSONDecoder().decode(Results.self, from: written) == ReportFixtures.synthetic.results)

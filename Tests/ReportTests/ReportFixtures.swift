@@ -29,7 +29,7 @@ enum ReportFixtures {
             files[entry.path + ".png"] = png
             files[entry.path + ".svg"] = Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#.utf8)
             files[entry.path + ".pdf"] = Array("%PDF-1.4\n%%EOF\n".utf8)
-            files[entry.path + ".json"] = Array("{}\n".utf8)
+            files[entry.path + "." + FigureSet.dataFileExtension] = Array("{}\n".utf8)
         }
         return files
     }

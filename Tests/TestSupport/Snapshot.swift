@@ -44,6 +44,10 @@ public enum Snapshot {
 
     static func isCompressed(_ name: String) -> Bool { name.hasSuffix(".gz") }
 
+    /// The bytes inside a gzip file, through the system's `gzip -d` (an independent check of the
+    /// writer's output); empty when `bytes` are not gzip.
+    public static func gunzip(_ bytes: [UInt8]) -> [UInt8] { gzip(bytes, "-d") }
+
     /// `gzip` with `options` over `input` (through a temporary file), its standard output.
     static func gzip(_ input: [UInt8], _ options: String) -> [UInt8] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")

@@ -1,17 +1,18 @@
-import Support
 import Analysis
+import Figures
+import Support
 
 extension ReportContent {
     /// Links to the results file, every CSV table and every figure in its three formats.
     var downloadsPage: Page {
         let tables = dataFiles.keys.filter { $0.hasPrefix("data/tables/") }.sorted()
         return Page(path: Self.downloadsPath, title: "Downloads", breadcrumbs: Self.home, intro: [
-            "The analysis behind this report as machine-readable files. results.json holds every number at full precision, exactly as the analysis computed it; the CSV tables give numbers to \(Self.downloadDigits) significant digits (the accuracies themselves carry about four), and the improvability table comes in one file per metric.",
+            "The analysis behind this report as machine-readable files. results.json holds every number at full precision, exactly as the analysis computed it; the CSV tables give numbers to \(Self.downloadDigits) significant digits (the accuracies themselves carry about four), and the improvability table comes in one file per metric. The results file and the figures' data are gzip-compressed JSON: json.load(gzip.open(\"results.json.gz\")) reads one in Python, and gunzip -k gives the plain file.",
         ], sections: [
-            Section("Results", [.table(fileTable("Results file", ["data/results.json"] + dataFiles.keys.filter { $0 == Self.citationPath }))]),
+            Section("Results", [.table(fileTable("Results file", [Self.resultsPath] + dataFiles.keys.filter { $0 == Self.citationPath }))]),
             Section("Tables", compressedTablesNote(tables) + [.table(fileTable("CSV tables", tables))]),
             Section("Figures", [
-                .paragraph("Every figure of the report as PNG (for the web), SVG and PDF (for papers and slides), and the numbers it draws as JSON: panel titles, axes with their units and ranges, and every mark's values, rounded to half a pixel of the PNG. The reach scatters also have a .data.js file beside them, the points for the page's hover and family filters (a script, because a page opened from disk may not read a JSON file)."),
+                .paragraph("Every figure of the report as PNG (for the web), SVG and PDF (for papers and slides), and the numbers it draws as gzip-compressed JSON (json.load(gzip.open(\"distribution.json.gz\")) in Python): panel titles, axes with their units and ranges, and every mark's values, rounded to half a pixel of the PNG. The reach scatters also have a .data.js file beside them, the points for the page's hover and family filters (a script, because a page opened from disk may not read a JSON file)."),
                 .table(figureTable),
             ]),
         ])
@@ -39,7 +40,8 @@ extension ReportContent {
     private var figureTable: Table {
         Table(caption: "Figures", columns: ["Figure", "Metric", "PNG", "SVG", "PDF", "Data"], rows: figures.map { entry in
             Table.Row(header: Table.Cell(entry.title), cells: [Table.Cell(entry.metric ?? "all metrics")]
-                + ["png", "svg", "pdf", "json"].map { Table.Cell($0.uppercased(), link: entry.path + "." + $0) })
+                + ["png", "svg", "pdf"].map { Table.Cell($0.uppercased(), link: entry.path + "." + $0) }
+                + [Table.Cell("JSON", link: entry.path + "." + FigureSet.dataFileExtension)])
         })
     }
 

@@ -10,7 +10,8 @@ public struct ReportContent: Sendable {
     public let output: AnalysisOutput
     /// The figures the pages show; every one must be supplied as PNG, SVG and PDF when the site is written.
     public let figures: [FigureEntry]
-    /// Downloads by site path: `data/results.json` at full precision (compact, without indentation), and `data/tables/*.csv` with
+    /// Downloads by site path: `data/results.json.gz`, every number at full precision (compact JSON, and
+    /// compressed because it runs to megabytes of seventeen-digit numbers), and `data/tables/*.csv` with
     /// numbers to `downloadDigits` significant digits and the improvability table split by metric; a
     /// table above `compressionThreshold` bytes is `data/tables/*.csv.gz`; and `cite.bib` when the
     /// configuration has a citation.
@@ -35,22 +36,27 @@ public struct ReportContent: Sendable {
                 threads: Int = 1) throws {
         self.output = output
         self.figures = figures ?? FigureCatalog.entries(for: output.results)
-        var tables = try output.tables(numbers: .significantDigits(Self.downloadDigits), splitByMetric: true, threads: threads)
-        var files: [String: Data] = ["data/results.json": Data(try AnalysisOutput.encode(output.results, layout: .compact))]
-        let large = tables.keys.sorted().filter { tables[$0]!.count > compressionThreshold }
-        let compressed = Parallel.map(count: large.count, threads: threads) { [tables] index in
-            Result { () throws(SiteError) in try Gzip.compress(Data(tables[large[index]]!)) }
+        var plain = try output.tables(numbers: .significantDigits(Self.downloadDigits), splitByMetric: true, threads: threads)
+        plain[Self.resultsName] = try AnalysisOutput.encode(output.results, layout: .compact)
+        let large = plain.keys.sorted().filter { $0 == Self.resultsName || plain[$0]!.count > compressionThreshold }
+        let compressed = Parallel.map(count: large.count, threads: threads) { [plain] index in
+            Result { () throws(OutputError) in Data(try Gzip.compress(plain[large[index]]!)) }
         }
+        var files: [String: Data] = [:]
         for (path, result) in zip(large, compressed) {
             files["data/" + path + ".gz"] = try result.get()
-            tables[path] = nil
+            plain[path] = nil
         }
-        for (path, bytes) in tables { files["data/" + path] = Data(bytes) }
+        for (path, bytes) in plain { files["data/" + path] = Data(bytes) }
         if let citation = output.results.configuration.site?.citation {
             files[Self.citationPath] = Data((citation.hasSuffix("\n") ? citation : citation + "\n").utf8)
         }
         dataFiles = files
     }
+
+    /// The results file's name in `data/`, before compression, and its site path.
+    static let resultsName = "results.json"
+    static let resultsPath = "data/" + resultsName + ".gz"
 
     /// The BibTeX entry of `site.citation`, at the site root.
     static let citationPath = "cite.bib"
