@@ -1,6 +1,7 @@
 import Algorithms
 import Analysis
 import Search
+import Support
 
 // Plain-language names for the identifiers of `results.json`, in one place, so that a group, an
 // experiment or a statistic reads the same in every figure and on every page.
@@ -69,5 +70,13 @@ extension AlgorithmID {
         case .simulatedAnnealing: "simulated annealing"
         case .onePlusLambdaEA: "(1+λ) EA"
         }
+    }
+}
+
+extension NullCoverage {
+    /// The operators the exact always-accept nulls are taken over, one phrase per group kind.
+    public var spectralOperatorsDisplayName: [String] {
+        [spectralGroups.map { "the \(NumberFormat.integer($0.operators)) isotropic operators on the top and bottom 10%" },
+         spectralAllStarts.map { "all \(NumberFormat.integer($0.operators)) operators on all starts" }].compactMap { $0 }
     }
 }

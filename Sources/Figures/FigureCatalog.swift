@@ -64,28 +64,29 @@ public enum FigureCatalog {
         return [sorted.first!, sorted[sorted.count / 2], sorted.last!]
     }
 
-    /// The threshold settings (label and hypothesis) with a primary test for `metric` under `acceptance`:
-    /// the rows of its hitting-time figure.
-    static func hittingTimeRows(_ results: Results, metric: String, acceptance: AcceptanceRule) -> Int {
-        Set(results.hypotheses.filter { $0.primary && $0.reachMeasure == .reach && $0.metric == metric && $0.acceptance == acceptance }
-            .compactMap { test in test.thresholdLabel.map { "\($0) \(test.hypothesis.rawValue)" } }).count
+    /// The threshold settings (label and hypothesis) with a primary test for `metric` under `acceptance`,
+    /// thresholds in the order the tests give them, then hypotheses: the rows of its hitting-time figure,
+    /// which the catalog sizes and the figure fills from this one list.
+    static func hittingTimeSettings(_ results: Results, metric: String, acceptance: AcceptanceRule) -> [(label: String, hypothesis: Hypothesis)] {
+        let tests = results.hypotheses.filter { $0.primary && $0.reachMeasure == .reach && $0.metric == metric && $0.acceptance == acceptance }
+        var labels: [String] = []
+        for label in tests.compactMap(\.thresholdLabel) where !labels.contains(label) { labels.append(label) }
+        return labels.flatMap { label in
+            Hypothesis.allCases.filter { hypothesis in tests.contains { $0.thresholdLabel == label && $0.hypothesis == hypothesis } }.map { (label, $0) }
+        }
     }
 
     /// Which permutation null is behind each rule's bands of the key figure, and how large it is.
     static func tauNullCaption(_ results: Results) -> String {
-        let nulls = results.hypotheses.filter { $0.primary && $0.experiment == .fixedLength }.compactMap { test in test.null.map { (test, $0) } }
-        guard !nulls.isEmpty else { return "" }
+        let coverage = NullCoverage(results.hypotheses.filter { $0.experiment == .fixedLength })
         var parts: [String] = []
-        let always = nulls.filter { $0.0.acceptance == .always }
-        if !always.isEmpty {
-            let isotropic = always.first { $0.0.group != .all }?.1.operators, all = always.first { $0.0.group == .all }?.1.operators
-            let over = [isotropic.map { "the \(NumberFormat.integer($0)) isotropic operators on the top and bottom 10%" },
-                        all.map { "all \(NumberFormat.integer($0)) operators on all starts" }].compactMap { $0 }
-            parts.append("always-accept, \(NumberFormat.integer(results.configuration.nullReplicates)) exact replicates over \(over.joined(separator: " and "))")
+        if let null = coverage.spectralGroups ?? coverage.spectralAllStarts {
+            parts.append("always-accept, \(NumberFormat.integer(null.replicates)) exact replicates over \(coverage.spectralOperatorsDisplayName.joined(separator: " and "))")
         }
-        if let subset = nulls.first(where: { $0.0.acceptance != .always })?.1 {
-            parts.append("the fitness-dependent rules, \(NumberFormat.integer(results.configuration.nullSubsetReplicates)) replicates walked by Monte Carlo for a reach-stratified subset of \(NumberFormat.integer(subset.operators)) operators")
+        if let subset = coverage.walkedFitnessDependent {
+            parts.append("the fitness-dependent rules, \(NumberFormat.integer(subset.replicates)) replicates walked by Monte Carlo for a reach-stratified subset of \(NumberFormat.integer(subset.operators)) operators")
         }
+        guard !parts.isEmpty else { return "" }
         return " Bands: each test's permutation null, mean ± 2 SD of tau over permuted landscapes (what regression to the mean alone gives): "
             + parts.joined(separator: "; ") + ". Dashed lines: the observed tau over the null's own operators, which the band is compared with (the test's tau where the null has every operator)."
     }
@@ -126,7 +127,7 @@ public enum FigureCatalog {
                 entries.append(entry(.hittingTime, acceptance: rule, title: "Hitting time vs reach — \(name), \(rule.label)",
                                      caption: "One row per threshold θ and starting group, with \(rule.label) acceptance. Left: the mean number of iterations to reach θ (y, log scale) against reach (x), one point per operator; shorter is higher improvability. Right: the runtime ECDF, per family the fraction of operators whose hitting time is at most t, against t (x, log scale); the marker sits at the family's median operator. Exact rows have no cap; rows estimated by Monte Carlo walks stop at a step cap, drawn as a dashed line only in the panels that hold such rows, and where walks were still below θ at the cap the row's value is the restricted mean to the cap, a lower bound of the mean, marked + as censored.",
                                      alt: "Scatter plots of mean hitting time against reach, each beside the ECDF of hitting times per operator family, for \(name) with \(rule.label) acceptance.",
-                                     width: 900, height: 90 + 200 * Double(max(1, hittingTimeRows(results, metric: metric.id, acceptance: rule)))))
+                                     width: 900, height: 90 + 200 * Double(max(1, hittingTimeSettings(results, metric: metric.id, acceptance: rule).count))))
             }
             entries.append(entry(.topBottomBreakdown, title: "Top and bottom 10% by family — \(name)",
                                  caption: "Distribution over operators of the mean improvability at L = \(lengths.first ?? 1) (always-accept) by operator family, for the top 10% and the bottom 10% of starts (box: quartiles and median; points: operators).",

@@ -7,20 +7,13 @@ struct FigureData: Sendable {
     let results: Results
     private let recordsBySetting: [SettingKey: [ImprovabilityRecord]]
     private let testsBySetting: [SettingKey: HypothesisTest]
-    /// Threshold labels in the order the table first gives them.
-    private let thresholdLabels: [String]
     private let cellsByMetric: [String: CellTable]
 
     init(_ output: AnalysisOutput) {
         results = output.results
         var records: [SettingKey: [ImprovabilityRecord]] = [:]
-        var labels: [String] = []
-        for record in output.records {
-            records[SettingKey(record), default: []].append(record)
-            if let label = record.thresholdLabel, !labels.contains(label) { labels.append(label) }
-        }
+        for record in output.records { records[SettingKey(record), default: []].append(record) }
         recordsBySetting = records
-        thresholdLabels = labels
         var tests: [SettingKey: HypothesisTest] = [:]
         for test in output.results.hypotheses where test.primary && test.reachMeasure == .reach {
             tests[test.settingKey] = test
@@ -36,14 +29,6 @@ struct FigureData: Sendable {
     /// The primary test (reach against the mean statistic) of a setting.
     func test(metric: String, acceptance: AcceptanceRule, setting: ExperimentSetting, group: StartGroupID) -> HypothesisTest? {
         testsBySetting[SettingKey(metric: metric, acceptance: acceptance, setting: setting, group: group)]
-    }
-
-    /// Threshold labels that have records for `metric` under `acceptance`, with their hypotheses.
-    func thresholdSettings(metric: String, acceptance: AcceptanceRule) -> [(label: String, hypothesis: Hypothesis)] {
-        thresholdLabels.flatMap { label in
-            Hypothesis.allCases.filter { !records(metric: metric, acceptance: acceptance, setting: .threshold(label: label), group: $0.group).isEmpty }
-                .map { (label, $0) }
-        }
     }
 
     var pathLengths: [Int] { Array(Set(results.configuration.pathLengths)).sorted() }

@@ -88,7 +88,7 @@ extension FigureBuilder {
     /// those with a finite, positive mean hitting time (both its panels have a log time axis).
     private func hittingTimeSettings(metric: String, acceptance: AcceptanceRule)
         -> [(label: String, hypothesis: Hypothesis, points: [ImprovabilityRecord])] {
-        data.thresholdSettings(metric: metric, acceptance: acceptance).map { setting in
+        FigureCatalog.hittingTimeSettings(data.results, metric: metric, acceptance: acceptance).map { setting in
             let records = data.records(metric: metric, acceptance: acceptance, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
             return (setting.label, setting.hypothesis, records.filter { $0.meanHittingTime.map { $0.isFinite && $0 > 0 } == true })
         }

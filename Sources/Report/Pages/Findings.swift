@@ -146,25 +146,17 @@ public enum Findings {
                 return "\(rule) \(here.count { $0.beyondNull == true })/\(here.count)"
             }) + ".")
         }
+        let coverage = NullCoverage(withNull)
         var sources: [String] = []
-        if let test = withNull.first(where: Self.hasSpectralNull), let null = test.null {
-            let over = null.operators == test.n ? "all \(NumberFormat.integer(null.operators)) operators" : "the \(NumberFormat.integer(null.operators)) isotropic operators"
-            sources.append("\(NumberFormat.integer(null.replicates)) exact permutations for always-accept at a fixed path length, over \(over)")
+        if let null = coverage.spectralGroups ?? coverage.spectralAllStarts {
+            sources.append("\(NumberFormat.integer(null.replicates)) exact permutations for always-accept at a fixed path length, over \(list(coverage.spectralOperatorsDisplayName))")
         }
-        let walked: [(tests: String, covers: (HypothesisTest) -> Bool)] = [
-            ("always-accept at a fixed threshold", { $0.acceptance == .always }), ("the fitness-dependent rules", { $0.acceptance != .always }),
-        ]
-        for (tests, covers) in walked {
-            guard let null = withNull.first(where: { !Self.hasSpectralNull($0) && covers($0) })?.null else { continue }
+        for (tests, null) in [("always-accept at a fixed threshold", coverage.walkedAlways), ("the fitness-dependent rules", coverage.walkedFitnessDependent)] {
+            guard let null else { continue }
             sources.append("\(NumberFormat.integer(null.replicates)) for \(tests), walked by \(NumberFormat.integer(null.operators)) operators stratified by reach")
         }
         if !sources.isEmpty { sentences.append("The nulls: " + sources.joined(separator: "; ") + ".") }
         return sentences.joined(separator: " ")
-    }
-
-    /// Whether a test's null is the spectral one (`always`, fixed length) rather than the operator subset's.
-    static func hasSpectralNull(_ test: HypothesisTest) -> Bool {
-        !ExperimentNull.covers(acceptance: test.acceptance, experiment: test.experiment)
     }
 
     /// Where the best reach lies: at the smallest or largest reach of the set, or inside (then by rule).

@@ -53,8 +53,8 @@ extension ReportContent {
         let configuration = results.configuration
         let primary = results.hypotheses.filter(\.primary)
         let withNull = primary.filter { $0.null != nil }
-        let spectral = withNull.filter(Findings.hasSpectralNull)
-        let operators = spectral.first { $0.group != .all }?.null?.operators, allOperators = spectral.first { $0.group == .all }?.null?.operators
+        let coverage = NullCoverage(primary)
+        let operators = coverage.spectralGroups?.operators, allOperators = coverage.spectralAllStarts?.operators
         var text = "Regression to the mean makes H1 and H2 hold on any landscape under always-accept. To separate that from what the landscape's locality adds, each metric's \(NumberFormat.integer(results.metrics.first?.count)) values are permuted uniformly over the cells (seeded), the top and bottom 10% and the thresholds are re-derived from the permuted values, and the same Kendall test is run on each permuted landscape. Always-accept at a fixed path length takes \(NumberFormat.integer(configuration.nullReplicates)) permutations: the spectral engine makes a replicate cheap, as for an isotropic operator only the group means of the seven Fourier orders change."
         if let operators {
             text += " On the top and bottom 10% op-kernel operators have no such shortcut, so that null is taken over the \(NumberFormat.integer(operators)) isotropic operators, and the observed tau it is compared with is computed over the same operators."
