@@ -62,7 +62,8 @@ extension FigureBuilder {
             if !censored.isEmpty {
                 anyCensored = true
                 scatter.append(Self.censoredMark(x: censored.map(\.reach), y: censored.map { $0.meanHittingTime! }))
-                ecdf.append(Self.censoredMark(x: censored.map { $0.meanHittingTime! }, y: censored.map { ecdfHeight(of: $0, among: points) }))
+                let height = Self.ecdfHeights(points)
+                ecdf.append(Self.censoredMark(x: censored.map { $0.meanHittingTime! }, y: censored.map(height)))
             }
             if !points.isEmpty {
                 let test = data.test(metric: metric, acceptance: acceptance, setting: .threshold(label: setting.label), group: setting.hypothesis.group)
@@ -110,10 +111,19 @@ extension FigureBuilder {
         }.flatMap { $0 }
     }
 
-    /// Where `record` sits on its family's ECDF in `runtimeECDF`: the top of its step (ties share the highest).
-    private func ecdfHeight(of record: ImprovabilityRecord, among points: [ImprovabilityRecord]) -> Double {
-        let family = points.filter { $0.family == record.family }
-        return Double(family.count { $0.meanHittingTime! <= record.meanHittingTime! }) / Double(family.count)
+    /// Where a record of `points` sits on its family's ECDF in `runtimeECDF`: the top of its step (ties
+    /// share the highest), by binary search in the family's sorted times.
+    private static func ecdfHeights(_ points: [ImprovabilityRecord]) -> (ImprovabilityRecord) -> Double {
+        let times = Dictionary(grouping: points, by: \.family).mapValues { $0.map { $0.meanHittingTime! }.sorted() }
+        return { record in
+            let family = times[record.family] ?? [], time = record.meanHittingTime!
+            var (low, high) = (0, family.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if family[middle] <= time { low = middle + 1 } else { high = middle }
+            }
+            return Double(low) / Double(max(1, family.count))
+        }
     }
 
     static let censoredLegend = LegendEntry("censored: restricted mean, a lower bound", color: Palette.vermillion, marker: .plus)
