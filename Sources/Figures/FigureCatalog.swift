@@ -33,8 +33,6 @@ public struct FigureEntry: Sendable, Equatable {
         case algorithmRuntimes = "search-algorithms-runtime-ecdf"
         /// Per metric: the algorithms on the reach–improvability map beside the operators.
         case algorithmMap = "search-algorithms-map"
-        /// Per metric and acceptance rule: smoothed improvability against reach with its band and peak.
-        case optimalReachCurves = "optimal-reach-curves"
         /// Per metric: the optimal reach against path length, one panel per acceptance rule.
         case optimalReachByPathLength = "optimal-reach-by-path-length"
         /// Per metric: each Fourier order's contribution to the mean improvability (always).
@@ -115,7 +113,7 @@ public enum FigureCatalog {
             for rule in results.configuration.acceptanceRules {
                 entries.append(entry(.reachVsImprovability, acceptance: rule,
                                      title: "Reach vs improvability — \(name), \(rule.label)",
-                                     caption: "One point per operator, coloured by family: reach against mean improvability (accuracy points per iteration) with \(rule.label) acceptance, for top 10%, bottom 10% and all starts (rows) at L = \(lengths.map(String.init).joined(separator: ", ")) (columns). Each panel gives Kendall's tau and the verdict.",
+                                     caption: "One point per operator, coloured by family: reach against mean improvability (accuracy points per iteration) with \(rule.label) acceptance, for top 10%, bottom 10% and all starts (rows) at L = \(lengths.map(String.init).joined(separator: ", ")) (columns). Each panel gives Kendall's tau and the verdict\(results.optimalReach.isEmpty ? "" : ", and in dark grey the Nadaraya–Watson mean of improvability against reach (Gaussian kernel, bandwidth \(NumberFormat.number(OptimalReach.defaultBandwidth)) edits) with its \(NumberFormat.number(100 * results.configuration.confidence))% pointwise bootstrap band over operators; the dashed line and the panel title give the reach at its peak, the optimal reach (its interval is in the tables)").",
                                      alt: "Grid of scatter plots of reach against mean improvability for \(name) with \(rule.label) acceptance.",
                                      width: 900, height: 760))
             }
@@ -156,13 +154,6 @@ public enum FigureCatalog {
                                      width: 900, height: 380))
             }
             if !results.optimalReach.isEmpty {
-                for rule in results.configuration.acceptanceRules {
-                    entries.append(entry(.optimalReachCurves, acceptance: rule,
-                                         title: "Improvability against reach, smoothed — \(name), \(rule.label)",
-                                         caption: "Nadaraya–Watson curve (Gaussian kernel, bandwidth \(NumberFormat.number(OptimalReach.defaultBandwidth)) edits) of mean improvability against reach over the operators, with \(rule.label) acceptance, and its \(NumberFormat.number(100 * results.configuration.confidence))% pointwise bootstrap band over operators; the dashed line marks the reach at the peak, with its bootstrap interval.",
-                                         alt: "Grid of smoothed curves of improvability against reach with confidence bands for \(name) with \(rule.label) acceptance.",
-                                         width: 900, height: 760))
-                }
                 entries.append(entry(.optimalReachByPathLength, title: "Optimal reach by path length — \(name)",
                                      caption: "The reach at which the smoothed mean improvability peaks, against path length L, per acceptance rule and starting group, with the bootstrap interval of the peak. An open point: the curve is monotone within its band, so the optimum is an end of the reach range.",
                                      alt: "Line charts of optimal reach against path length for each acceptance rule and group.",

@@ -116,7 +116,6 @@ struct FigureBuilder {
         case .orderEnergies: (.single, 150)
         case .algorithmFixedBudget, .algorithmRuntimes: (.single, 190)
         case .algorithmMap: (.double, 200)
-        case .optimalReachCurves: (.double, 440)
         case .optimalReachByPathLength: (.double, 190)
         case .spectralShares: (.double, 190)
         }
@@ -138,7 +137,6 @@ struct FigureBuilder {
         case .algorithmFixedBudget: return algorithmFixedBudget(metric: metric)
         case .algorithmRuntimes: return algorithmRuntimeECDF(metric: metric)
         case .algorithmMap: return algorithmMap(metric: metric)
-        case .optimalReachCurves: return optimalReachCurves(metric: metric, acceptance: entry.acceptance ?? .always)
         case .optimalReachByPathLength: return optimalReachByPathLength(metric: metric)
         case .spectralShares: return spectralShares(metric: metric)
         }

@@ -73,7 +73,7 @@ enum FigureStyle {
     /// and their text keeps its size at the width pages show them. Single plots stay sharp at 1.5×.
     static func pngScale(of kind: FigureEntry.Kind) -> Double {
         switch kind {
-        case .reachVsImprovability, .optimalReachCurves, .hittingTime: 1
+        case .reachVsImprovability, .hittingTime: 1
         case .tauByPathLength, .distribution, .improvabilityByPathLength, .topBottomBreakdown, .fitnessDistance, .autocorrelation,
              .orderEnergies, .algorithmFixedBudget, .algorithmRuntimes, .algorithmMap, .optimalReachByPathLength, .spectralShares:
             Plotting.pngScale

@@ -6,41 +6,6 @@ import Plotting
 extension FigureBuilder {
     static let groupColors: [StartGroupID: Color] = [.top10: Palette.blue, .bottom10: Palette.vermillion, .all: Palette.bluishGreen]
 
-    /// Per rule: the smoothed improvability against reach with its bootstrap band and the peak marked,
-    /// groups (rows) × shown settings (columns).
-    func optimalReachCurves(metric: String, acceptance: AcceptanceRule) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
-        let lengths = FigureCatalog.shownPathLengths(data.results.configuration.pathLengths)
-        var panels: [Panel] = []
-        for (row, hypothesis) in Hypothesis.allCases.enumerated() {
-            for (column, length) in lengths.enumerated() {
-                let entry = data.results.optimalReach.first {
-                    $0.metric == metric && $0.acceptance == acceptance && $0.pathLength == length && $0.group == hypothesis.group
-                }
-                var marks: [Mark] = []
-                let color = Self.groupColors[hypothesis.group] ?? Palette.blue
-                if let entry, let curve = entry.curve {
-                    marks.append(.band(BandMark(x: curve.reach, lower: curve.lower, upper: curve.upper, color: color.withAlpha(0.22))))
-                    marks.append(.line(LineMark(x: curve.reach, y: curve.estimate, color: color)))
-                    if let peak = entry.reach {
-                        marks.append(.rule(RuleMark(.vertical, at: peak, color: .darkGray)))
-                        let interval = "[\(NumberFormat.number(entry.ciLower)), \(NumberFormat.number(entry.ciUpper))]"
-                        marks.append(.annotation(TextAnnotation(entry.monotone == true ? "monotone" : "peak \(NumberFormat.number(peak)) \(interval)",
-                                                                corner: .topRight)))
-                    }
-                }
-                panels.append(Panel(
-                    title: "\(hypothesis.group.displayName) · L = \(length)",
-                    x: Axis(label: row == Hypothesis.allCases.count - 1 ? FigureStyle.reachLabel : ""),
-                    y: Axis(label: column == 0 ? FigureStyle.improvabilityLabel : ""),
-                    marks: marks).notingMissingData())
-            }
-        }
-        return (panels, max(1, lengths.count), [
-            LegendEntry("smoothed (Gaussian kernel, bandwidth \(NumberFormat.number(OptimalReach.defaultBandwidth)))", color: .darkGray, symbol: .line),
-            LegendEntry("dashed: reach at the peak", color: .darkGray),
-        ])
-    }
-
     /// The optimal reach against path length, one panel per acceptance rule, one line per group with its CI.
     func optimalReachByPathLength(metric: String) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let rules = data.results.configuration.acceptanceRules

@@ -5,25 +5,45 @@ import Plotting
 
 extension FigureBuilder {
     /// Small multiples of reach against mean improvability: groups (rows) × shown path lengths
-    /// (columns), one point per operator coloured by family, tau and verdict in each panel.
+    /// (columns), one point per operator coloured by family, tau and verdict in each panel, and over the
+    /// points the smoothed mean improvability against reach with its bootstrap band and its peak (the
+    /// optimal reach), so the cloud and the answer read together.
     func reachVsImprovability(metric: String, acceptance: AcceptanceRule) -> (panels: [Panel], columns: Int, legend: [LegendEntry]) {
         let lengths = FigureCatalog.shownPathLengths(data.results.configuration.pathLengths)
         let panels = reachVsImprovabilitySettings(metric: metric, acceptance: acceptance).enumerated().map { index, setting -> Panel in
             let (row, column) = (index / max(1, lengths.count), index % max(1, lengths.count))
-            var marks = operatorPoints(setting.points, y: { $0.meanImprovability! })
+            let optimum = data.results.optimalReach.first {
+                $0.metric == metric && $0.acceptance == acceptance && $0.pathLength == setting.length && $0.group == setting.hypothesis.group
+            }
+            let curve = optimum.map(Self.smoothedCurve) ?? (under: [], over: [])
+            var marks = curve.under + operatorPoints(setting.points, y: { $0.meanImprovability! }) + curve.over
             if !setting.points.isEmpty {
                 marks.append(.annotation(TextAnnotation(FigureStyle.tauText(data.test(metric: metric, acceptance: acceptance,
                                                                                       setting: .pathLength(setting.length), group: setting.hypothesis.group)),
                                                         corner: .topRight)))
             }
+            let peak = optimum.flatMap { entry in entry.monotone == true ? " · monotone" : entry.reach.map { " · peak at \(NumberFormat.number($0))" } } ?? ""
             return Panel(
-                title: "\(setting.hypothesis.group.displayName) · L = \(setting.length)",
+                title: "\(setting.hypothesis.group.displayName) · L = \(setting.length)" + peak,
                 x: Axis(label: row == Hypothesis.allCases.count - 1 ? FigureStyle.reachLabel : ""),
                 y: Axis(label: column == 0 ? FigureStyle.improvabilityLabel : "",
                         range: FigureStyle.rangeWithHeadroom(setting.points.compactMap(\.meanImprovability))),
                 marks: marks).notingMissingData()
         }
-        return (panels, max(1, lengths.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators)))
+        let smoothed = data.results.optimalReach.contains { $0.metric == metric && $0.acceptance == acceptance && $0.curve != nil }
+        return (panels, max(1, lengths.count), FigureStyle.familyLegend(FigureStyle.families(of: data.results.operators))
+            + (smoothed ? [Self.smoothedLegend] : []))
+    }
+
+    static let smoothedLegend = LegendEntry("smoothed mean, 95% band; dashed: its peak", color: .darkGray, symbol: .line)
+
+    /// An optimal-reach entry's kernel-smoothed curve: the band under the points, the curve and the
+    /// reach at its peak over them.
+    private static func smoothedCurve(_ entry: OptimalReach) -> (under: [Mark], over: [Mark]) {
+        guard let curve = entry.curve else { return ([], []) }
+        var over: [Mark] = [.line(LineMark(x: curve.reach, y: curve.estimate, color: .darkGray, width: 1.6))]
+        if let peak = entry.reach, entry.monotone != true { over.append(.rule(RuleMark(.vertical, at: peak, color: .darkGray))) }
+        return ([.band(BandMark(x: curve.reach, lower: curve.lower, upper: curve.upper, color: Color.darkGray.withAlpha(0.16)))], over)
     }
 
     /// The panels of `reachVsImprovability` in order (groups by rows, shown path lengths by columns), each

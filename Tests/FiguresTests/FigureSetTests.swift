@@ -34,8 +34,8 @@ private func annotations(_ panel: Panel) -> [String] {
     let pointData = entries.filter { [.reachVsImprovability, .hittingTime].contains($0.kind) }.map { $0.path + ".data.js" }
     let expected = Set(entries.flatMap { entry in ["png", "svg", "pdf", "json.gz"].map { "\(entry.path).\($0)" } } + pointData + [FigureSet.operatorDataPath])
     #expect(Set(files.keys) == expected, "every figure in three formats and its data file")
-    // 1 overview + 3 metrics × (8 per-metric figures + 2 acceptance rules × 3 figures + 3 of the search algorithms).
-    #expect(entries.count == 1 + 3 * 17)
+    // 1 overview + 3 metrics × (8 per-metric figures + 2 acceptance rules × 2 figures + 3 of the search algorithms).
+    #expect(entries.count == 1 + 3 * 15)
     for (path, bytes) in files {
         switch (path as NSString).pathExtension {
         case "png":
@@ -97,7 +97,12 @@ private func annotations(_ panel: Panel) -> [String] {
     let tau = try #require(test.tau)
     let expected = "\(test.hypothesis.rawValue) · τ = \(NumberFormat.number(tau)) · \(test.verdict.rawValue)"
     let panel = figure.panels[1]
-    #expect(panel.title == "top 10% · L = 10")
+    // The title gives the optimal reach of the smoothed curve drawn over the points.
+    let optimum = try #require(output.results.optimalReach.first {
+        $0.metric == entry.metric && $0.acceptance == .always && $0.pathLength == 10 && $0.group == .top10
+    })
+    #expect(panel.title == "top 10% · L = 10" + (optimum.monotone == true ? " · monotone" : " · peak at \(NumberFormat.number(optimum.reach!))"))
+    #expect(panel.marks.contains { if case .band = $0 { true } else { false } } && panel.marks.contains { if case .line = $0 { true } else { false } })
     #expect(annotations(panel) == [expected])
     let points = panel.marks.compactMap { mark -> Int? in if case .scatter(let s) = mark { s.x.count } else { nil } }
     #expect(points.reduce(0, +) == output.results.operators.count, "one point per operator")
@@ -139,7 +144,7 @@ private func annotations(_ panel: Panel) -> [String] {
         return metric
     }
     let figures = FigureSet.figures(output)
-    #expect(figures.count == 1 + 3 * 11)
+    #expect(figures.count == 1 + 3 * 10)
     for (entry, figure) in figures {
         if entry.kind != .reachVsImprovability {
             // A hitting-time figure has a row per tested threshold setting: without tests, none.

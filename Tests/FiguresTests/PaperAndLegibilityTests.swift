@@ -145,7 +145,7 @@ func everyFigureLaysOutTidilyInEveryPreset(preset: Preset) {
 @Test func pngsAreSizedForTheirDisplay() throws {
     // The site shows a figure at its catalog width, at most 900 CSS pixels. Single plots are drawn at 1.5×
     // for high-density screens; the small multiples, most of the PNG bytes, at 1×.
-    let grids: Set<FigureEntry.Kind> = [.reachVsImprovability, .optimalReachCurves, .hittingTime]
+    let grids: Set<FigureEntry.Kind> = [.reachVsImprovability, .hittingTime]
     var scales: Set<Double> = []
     for entry in FigureCatalog.entries(for: SmallOutput.output.results) {
         let png = try #require(SmallOutput.files[entry.path + ".png"])

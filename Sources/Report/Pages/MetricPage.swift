@@ -13,9 +13,8 @@ extension ReportContent {
             Section("Improvability by path length", figureBlocks(.improvabilityByPathLength, metric: metric.id)),
             Section("Fourier orders behind H1 and H2", spectralSentence(metric.id).map { [.paragraph($0)] + figureBlocks(.spectralShares, metric: metric.id) } ?? []),
             Section("Optimal reach", results.optimalReach.contains { $0.metric == metric.id }
-                ? [.paragraph("Which reach gives the most improvability, per acceptance rule and path length: the peak of a kernel-smoothed curve of mean improvability against reach, with bootstrap bands over operators (Methods).")]
+                ? [.paragraph("Which reach gives the most improvability, per acceptance rule and path length: the peak of a kernel-smoothed curve of mean improvability against reach, with bootstrap bands over operators (Methods). The curves themselves are drawn over the operators on the reach scatters of the hypothesis pages.")]
                     + figureBlocks(.optimalReachByPathLength, metric: metric.id)
-                    + figureBlocks(.optimalReachCurves, metric: metric.id)
                 : []),
         ]
         if let landscape = results.landscape[metric.id] {
