@@ -6,14 +6,17 @@
 /// about half.
 ///
 /// Path data with anything but Cairo's absolute `M`, `L`, `C` and `Z`, or a number it cannot read, is
-/// left as it is.
+/// left as it is. Every `style="…"` loses what SVG assumes anyway (`SVGStyleCompaction`).
 public func compactingSVGPaths(_ svg: String) -> String {
     String(decoding: compactingSVGPaths(Array(svg.utf8)), as: UTF8.self)
 }
 
 /// `compactingSVGPaths` on the UTF-8 bytes of an SVG.
 func compactingSVGPaths(_ bytes: [UInt8]) -> [UInt8] {
-    let openers: [(pattern: [UInt8], isPath: Bool)] = [(Array(" d=\"".utf8), true), (Array(" x=\"".utf8), false), (Array(" y=\"".utf8), false)]
+    enum Value { case path, number, style }
+    let openers: [(pattern: [UInt8], value: Value)] = [
+        (Array(" d=\"".utf8), .path), (Array(" x=\"".utf8), .number), (Array(" y=\"".utf8), .number), (Array(" style=\"".utf8), .style),
+    ]
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
     var i = 0
@@ -30,12 +33,17 @@ func compactingSVGPaths(_ bytes: [UInt8]) -> [UInt8] {
             guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             output += opener.pattern
             let value = bytes[start..<end]
-            if opener.isPath, let path = RelativePath(cairoPathData: value) {
-                output += path.bytes
-            } else if !opener.isPath, let number = HundredthsNumber(value), number.end == value.endIndex {
-                HundredthsNumber.append(number.hundredths, to: &output)
-            } else {
-                output += value
+            switch opener.value {
+            case .path:
+                if let path = RelativePath(cairoPathData: value) { output += path.bytes } else { output += value }
+            case .number:
+                if let number = HundredthsNumber(value), number.end == value.endIndex {
+                    HundredthsNumber.append(number.hundredths, to: &output)
+                } else {
+                    output += value
+                }
+            case .style:
+                output += SVGStyleCompaction.compact(value)
             }
             output.append(UInt8(ascii: "\""))
             i = end + 1

@@ -130,7 +130,7 @@ private func absolutePoints(_ data: String) -> [(Double, Double)] {
     let figure = Figure(id: "ecdf", width: 400, height: 300, panels: [panel])
     let plot = layout(figure).panels[0].plot
     let svg = String(decoding: try render(figure, as: .svg), as: UTF8.self)
-    let data = try #require(svg.firstMatch(of: /<path style="fill:none[^"]*stroke:rgb\(100%,0%,0%\)[^"]*" d="([^"]*)"/).map { String($0.1) })
+    let data = try #require(svg.firstMatch(of: /<path style="fill:none[^"]*stroke:#ff0000[^"]*" d="([^"]*)"/).map { String($0.1) })
     let drawn = absolutePoints(data)
     #expect(drawn.count < 200, "\(drawn.count) vertices for 2,000 steps over \(plot.width) px")
     // Every step of the exact curve lies on a drawn rise less than the grid (and the path text's
@@ -141,4 +141,15 @@ private func absolutePoints(_ data: String) -> [(Double, Double)] {
         #expect(rises.contains { abs($0.x - px) <= 0.255 && $0.low - 0.005 <= py && py <= $0.high + 0.005 }, "step at \(x)")
     }
     #expect(abs(drawn.last!.0 - (plot.minX + values.last! * plot.width)) <= 0.005)
+}
+
+@Test func svgStylesDropWhatSVGAssumesAndWriteExactColoursInHex() {
+    let cairo = #"<path style="fill:none;stroke-width:0.6;stroke-linecap:butt;stroke-linejoin:miter;stroke:rgb(86.666667%,86.666667%,86.666667%);stroke-opacity:1;stroke-miterlimit:10;" d="M 1 2 L 3 4 "/>"#
+    #expect(compactingSVGPaths(cairo) == #"<path style="fill:none;stroke-width:0.6;stroke:#dddddd;stroke-miterlimit:10" d="M1 2l2 2"/>"#,
+            "the miter limit stays where joins are mitred")
+    let round = #"<path style="fill:none;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round;stroke:rgb(0%,44.705882%,69.803922%);stroke-opacity:0.6;stroke-miterlimit:10;"/>"#
+    #expect(compactingSVGPaths(round) == #"<path style="fill:none;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round;stroke:#0072b2;stroke-opacity:0.6"/>"#)
+    // A colour that is no 8-bit value keeps its percentages.
+    let odd = #"<rect style="fill:rgb(50.1%,0%,0%);fill-opacity:1;stroke:none;"/>"#
+    #expect(compactingSVGPaths(odd) == #"<rect style="fill:rgb(50.1%,0%,0%);stroke:none"/>"#)
 }
