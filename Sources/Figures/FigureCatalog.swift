@@ -55,11 +55,13 @@ public struct FigureEntry: Sendable, Equatable {
 }
 
 public enum FigureCatalog {
-    /// Path lengths shown as columns of the reach-vs-improvability small multiples.
+    /// Path lengths shown as columns of the reach-vs-improvability small multiples: the shortest and the
+    /// longest. Two columns give each thousand-point panel twice the width of three, and keep the report's
+    /// heaviest figures within its weight; every length is in the tau and optimal-reach figures and the tables.
     public static func shownPathLengths(_ configured: [Int]) -> [Int] {
         let sorted = Array(Set(configured)).sorted()
-        guard sorted.count > 3 else { return sorted }
-        return [sorted.first!, sorted[sorted.count / 2], sorted.last!]
+        guard let first = sorted.first, let last = sorted.last else { return [] }
+        return first == last ? [first] : [first, last]
     }
 
     /// The threshold settings (label and hypothesis) with a primary test for `metric` under `acceptance`,

@@ -180,3 +180,9 @@ private func annotations(_ panel: Panel) -> [String] {
     }
     #expect(entry.caption.contains("\(SmallOutput.configuration.nullSubsetReplicates) replicates walked by Monte Carlo"))
 }
+
+@Test func reachScattersShowTheShortestAndLongestPathLength() {
+    #expect(FigureCatalog.shownPathLengths([1, 2, 5, 10, 20, 50, 100]) == [1, 100])
+    #expect(FigureCatalog.shownPathLengths([10, 1, 10]) == [1, 10])
+    #expect(FigureCatalog.shownPathLengths([5]) == [5])
+}
