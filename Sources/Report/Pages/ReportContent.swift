@@ -38,7 +38,9 @@ public struct ReportContent: Sendable {
         var tables = try output.tables(numbers: .significantDigits(Self.downloadDigits), splitByMetric: true, threads: threads)
         var files: [String: Data] = ["data/results.json": Data(try AnalysisOutput.encode(output.results, layout: .compact))]
         let large = tables.keys.sorted().filter { tables[$0]!.count > compressionThreshold }
-        let compressed = Parallel.map(count: large.count, threads: threads) { [tables] index in
+        // The largest first, so that the workers finish together.
+        let largestFirst = large.indices.sorted { (tables[large[$0]]!.count, $1) > (tables[large[$1]]!.count, $0) }
+        let compressed = Parallel.map(count: large.count, threads: threads, order: largestFirst) { [tables] index in
             Result { () throws(SiteError) in try Gzip.compress(Data(tables[large[index]]!)) }
         }
         for (path, result) in zip(large, compressed) {
