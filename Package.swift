@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "Report", dependencies: [
-            "Analysis", "Algorithms", "Figures", "Landscape", "Search", "Support", "CZlib",
+            "Analysis", "Algorithms", "Figures", "Landscape", "Plotting", "Search", "Support", "CZlib",
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"], plugins: ["EmbedTheme"]),
         .target(name: "NASReachCLI", dependencies: [
