@@ -94,13 +94,19 @@ public struct ReportContent: Sendable {
 
 extension Page {
     /// The id of the table captioned `caption`, for links from other pages.
-    func anchor(ofTableCaptioned caption: String) -> String? {
+    func anchor(ofTableCaptioned caption: String) -> String? { tableAnchorsByCaption[caption] }
+
+    /// The id of the first table with each caption, computed once for the many links into one page
+    /// (every cell of a verdict grid links to its rule's table; each lookup would otherwise take a
+    /// slug of every caption on the page).
+    var tableAnchorsByCaption: [String: String] {
         let anchors = self.anchors
+        var ids: [String: String] = [:]
         for (sectionIndex, section) in sections.enumerated() {
             for (blockIndex, block) in section.blocks.enumerated() {
-                if case .table(let table) = block, table.caption == caption { return anchors.blocks[sectionIndex][blockIndex] }
+                if case .table(let table) = block, ids[table.caption] == nil { ids[table.caption] = anchors.blocks[sectionIndex][blockIndex] }
             }
         }
-        return nil
+        return ids
     }
 }
