@@ -17,8 +17,7 @@ struct PNGPalette {
         entries = Array(ranked.prefix(256))
         var index: [UInt32: UInt8] = [:]
         for (i, color) in entries.enumerated() { index[color] = UInt8(i) }
-        let channels = PaletteChannels(entries)
-        for color in ranked.dropFirst(256) { index[color] = channels.nearest(to: color) }
+        for color in ranked.dropFirst(256) { index[color] = Self.nearest(color, in: entries) }
         var indices = [UInt8](repeating: 0, count: pixels.count)
         var offset = 0
         Self.forEachRun(of: pixels) { color, length in
@@ -43,35 +42,17 @@ struct PNGPalette {
         }
         body(color, length)
     }
-}
 
-/// A palette's entries split into channels, for finding the entry nearest to a colour: figures with
-/// translucent point clouds hold thousands of colours beyond the 256 entries, each matched once.
-struct PaletteChannels {
-    private let red: [Int32], green: [Int32], blue: [Int32], alpha: [Int32]
-
-    init(_ entries: [UInt32]) {
-        func channel(_ shift: UInt32) -> [Int32] { entries.map { Int32(($0 >> shift) & 0xFF) } }
-        (red, green, blue, alpha) = (channel(0), channel(8), channel(16), channel(24))
-    }
-
-    /// The index of the entry closest to `color` in squared distance over the four channels; the
-    /// first of equally close ones.
-    func nearest(to color: UInt32) -> UInt8 {
-        let (r, g, b, a) = (Int32(color & 0xFF), Int32((color >> 8) & 0xFF), Int32((color >> 16) & 0xFF), Int32(color >> 24))
-        var best = 0, bestDistance = Int32.max
-        red.withUnsafeBufferPointer { red in
-            green.withUnsafeBufferPointer { green in
-                blue.withUnsafeBufferPointer { blue in
-                    alpha.withUnsafeBufferPointer { alpha in
-                        for i in 0..<red.count {
-                            let (dr, dg, db, da) = (r - red[i], g - green[i], b - blue[i], a - alpha[i])
-                            let distance = dr * dr + dg * dg + db * db + da * da
-                            if distance < bestDistance { (best, bestDistance) = (i, distance) }
-                        }
-                    }
-                }
+    /// The index of the entry closest to `color` in squared distance over the four channels.
+    private static func nearest(_ color: UInt32, in entries: [UInt32]) -> UInt8 {
+        var best = 0, bestDistance = Int.max
+        for (i, entry) in entries.enumerated() {
+            var distance = 0
+            for shift in stride(from: 0, to: 32, by: 8) {
+                let d = Int((color >> UInt32(shift)) & 0xFF) - Int((entry >> UInt32(shift)) & 0xFF)
+                distance += d * d
             }
+            if distance < bestDistance { (best, bestDistance) = (i, distance) }
         }
         return UInt8(best)
     }

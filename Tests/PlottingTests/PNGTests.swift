@@ -116,28 +116,3 @@ private func largestChannelDifference(_ a: UInt32, _ b: UInt32) -> Int {
     }
     #expect(PNGPalette(pixels: frequent + rare).indices == palette.indices, "deterministic")
 }
-
-@Test func nearestEntryIsTheFirstOfTheClosestByExhaustiveSearch() {
-    // A small linear congruential sequence: channels that collide often, so ties are exercised.
-    var state: UInt32 = 12_345
-    func next() -> UInt32 {
-        state = state &* 1_664_525 &+ 1_013_904_223
-        return state
-    }
-    func squaredDistance(_ x: UInt32, _ y: UInt32) -> Int {
-        stride(from: 0, to: 32, by: 8).reduce(0) { sum, shift in
-            let d = Int((x >> UInt32(shift)) & 0xFF) - Int((y >> UInt32(shift)) & 0xFF)
-            return sum + d * d
-        }
-    }
-    for size in [1, 7, 256] {
-        let entries = (0..<size).map { _ in next() & 0xF0F0_F0F0 }
-        let channels = PaletteChannels(entries)
-        for _ in 0..<2_000 {
-            let color = next() & 0xF8F8_F8F8
-            let distances = entries.map { squaredDistance(color, $0) }
-            let expected = distances.firstIndex(of: distances.min()!)!
-            #expect(Int(channels.nearest(to: color)) == expected, "\(String(color, radix: 16)) among \(size)")
-        }
-    }
-}
