@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(name: "Report", dependencies: [
-            "Analysis", "Algorithms", "Figures", "Landscape", "Search", "Support",
+            "Analysis", "Algorithms", "Figures", "Landscape", "Plotting", "Search", "Support",
             .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["README.md"], plugins: ["EmbedTheme"]),
         .target(name: "NASReachCLI", dependencies: [
@@ -59,7 +59,7 @@ let package = Package(
 
         // Fixtures shared by the test targets: one small analysis of the synthetic default.
         .target(name: "TestSupport", dependencies: ["Analysis", "Benchmark", "Search"], path: "Tests/TestSupport"),
-        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support", "Statistics"]),
         .testTarget(name: "SearchSpaceTests", dependencies: ["SearchSpace"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Golden")]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark", "SearchSpace", "Support"], resources: [.copy("Fixtures")]),

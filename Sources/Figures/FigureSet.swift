@@ -42,8 +42,14 @@ public enum FigureSet {
         let vector = preset == .screen ? screen : screen.indices.map { FigureBuilder.paperVersion(of: screen[$0], kind: entries[$0].kind) }
         let formats = OutputFormat.allCases
         let finished = JobCounter()
-        // One job per (figure, format): the big figures' three formats spread over the workers.
-        let rendered = Parallel.map(count: entries.count * formats.count, threads: threads) { index -> Result<[UInt8], RenderError> in
+        // One job per (figure, format): the big figures' three formats spread over the workers, and the
+        // costliest start first, so that no worker is left drawing a large scatter alone at the end.
+        let cost = screen.map(\.drawingCost)
+        let jobOrder = (0..<(entries.count * formats.count)).sorted { a, b in
+            let (costA, costB) = (cost[a / formats.count], cost[b / formats.count])
+            return costA != costB ? costA > costB : a < b
+        }
+        let rendered = Parallel.map(count: entries.count * formats.count, threads: threads, order: jobOrder) { index -> Result<[UInt8], RenderError> in
             let format = formats[index % formats.count]
             let figure = (format == .png ? screen : vector)[index / formats.count]
             defer { progress(finished.increment() / formats.count, entries.count) }
@@ -139,6 +145,28 @@ struct FigureBuilder {
         case .algorithmMap: return algorithmMap(metric: metric)
         case .optimalReachByPathLength: return optimalReachByPathLength(metric: metric)
         case .spectralShares: return spectralShares(metric: metric)
+        }
+    }
+}
+
+extension Figure {
+    /// About how much drawing the figure takes: the points and vertices of its marks, and a fixed share
+    /// per panel for its axes and text. Only the order of the drawing jobs depends on it.
+    fileprivate var drawingCost: Int {
+        panels.reduce(0) { total, panel in
+            total + 100 + panel.marks.reduce(0) { sum, mark in
+                let vertices = switch mark {
+                case .scatter(let m): m.x.count
+                case .line(let m): m.x.count
+                case .band(let m): 2 * m.x.count
+                case .histogram(let m): m.values.count / 8
+                case .box(let m): m.strip.count
+                case .bar(let m): m.values.count
+                case .errorBars(let m): m.at.count
+                case .rule, .annotation: 1
+                }
+                return sum + vertices
+            }
         }
     }
 }

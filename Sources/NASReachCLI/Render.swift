@@ -71,19 +71,16 @@ struct SiteOptions: ParsableArguments {
         return try Theme.load(templatesDirectory: folder, assetsDirectory: folder)
     }
 
-    /// Figures in the configured preset, then pages; ends by printing where the site is.
+    /// Figures in the configured preset (the downloads prepared meanwhile), then pages; ends by printing where the site is.
     func render(_ output: AnalysisOutput, figures options: Configuration.FigureOptions, theme: Theme, threads: Int,
                 progress: ProgressReporter) throws {
         progress.begin(.figures)
-        let figures = try FigureSet.render(output, threads: threads, preset: Preset(options.preset),
-                                           sourceDateEpoch: try RunMetadata.sourceDateEpoch()) { done, total in
-            progress.update(.figures, done: done, total: total)
-        }
-        progress.begin(.site)
         let folder = URL(fileURLWithPath: out).standardizedFileURL
-        try ReportBuilder.write(output: output, figureFiles: consume figures, theme: theme, threads: threads, to: folder) { done, total in
-            progress.update(.site, done: done, total: total)
-        }
+        try ReportBuilder.render(output: output, preset: Preset(options.preset), sourceDateEpoch: try RunMetadata.sourceDateEpoch(),
+                                 theme: theme, threads: threads, to: folder,
+                                 figuresProgress: { done, total in progress.update(.figures, done: done, total: total) },
+                                 figuresDone: { progress.begin(.site) },
+                                 progress: { done, total in progress.update(.site, done: done, total: total) })
         if !progress.isQuiet {
             Terminal.error("stage timings:")
             progress.summary().forEach(Terminal.error)

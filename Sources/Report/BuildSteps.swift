@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import Figures
 
@@ -70,8 +71,8 @@ extension BuildStep {
     /// with a point-data file beside it (`<basePath>.data.js`) names it for the site's script, and one with
     /// its numbers beside it (`<basePath>.json.gz`) links them with the other downloads.
     public static let renderPages = BuildStep("render pages") { build in
-        for (index, page) in build.model.pages.enumerated() {
-            defer { build.progress(index + 1, build.model.pages.count) }
+        var contexts: [PageContext] = []
+        for page in build.model.pages {
             var sizes: [String: (width: Int, height: Int)] = [:]
             var pointData: Set<String> = [], numbers: Set<String> = []
             for case .figure(let figure) in page.sections.flatMap(\.blocks) {
@@ -88,9 +89,20 @@ extension BuildStep {
                     sizes[figure.basePath] = size
                 }
             }
-            let context = PageContext(model: build.model, page: page, figureSizes: sizes, pointData: pointData, numbers: numbers).make()
-            try build.write(Data(build.theme.render(context).utf8), to: page.path)
+            contexts.append(PageContext(model: build.model, page: page, figureSizes: sizes, pointData: pointData, numbers: numbers))
         }
+        // Pages are independent once their figures are known, so they render in parallel; the
+        // longest (the hypothesis pages) start first.
+        let (theme, progress, finished) = (build.theme, build.progress, JobCounter())
+        let order = contexts.indices.sorted { a, b in
+            let (sizeA, sizeB) = (contexts[a].page.sections.count, contexts[b].page.sections.count)
+            return sizeA != sizeB ? sizeA > sizeB : a < b
+        }
+        let html = Parallel.map(count: contexts.count, threads: build.threads, order: order) { [contexts] index in
+            defer { progress(finished.increment(), contexts.count) }
+            return theme.render(contexts[index].make())
+        }
+        for (page, text) in zip(build.model.pages, html) { try build.write(Data(text.utf8), to: page.path) }
     }
 
     /// Runs `SiteCheck` on the finished staging folder, so a broken site never replaces a good one.

@@ -3,7 +3,7 @@ import Figures
 /// Turns one `Page` into the key/value tree the templates render. Every link becomes relative to
 /// the page here, so templates never compute paths. Optional values are `false` rather than
 /// absent: Mustache looks a missing key up in enclosing contexts, which would leak outer values.
-struct PageContext {
+struct PageContext: Sendable {
     let model: SiteModel
     let page: Page
     /// Display sizes of the figures on this page, by base path.

@@ -20,6 +20,8 @@ public struct SiteBuild {
     public private(set) var written: Set<String> = []
     /// Called with (pages done, pages in all) as pages are rendered.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    /// Workers for the steps that run in parallel; the bytes never depend on it.
+    public var threads = 1
 
     init(model: SiteModel, theme: Theme, figures: FigureSource, extraFiles: [String: Data], root: URL) {
         self.model = model

@@ -25,13 +25,16 @@ public struct SiteWriter: Sendable {
     /// - Parameters:
     ///   - figures: the figure files the model's `FigureRef`s point to.
     ///   - extraFiles: further downloads by site-relative path (e.g. `data/results.json.gz`).
-    ///   - progress: called with (pages done, pages in all) as pages are rendered.
+    ///   - threads: workers for the pages; the bytes never depend on it.
+    ///   - progress: called with (pages done, pages in all) as pages are rendered, from worker threads.
     /// - Throws: `SiteError`; `outDir` is then exactly as before.
     public func write(_ model: SiteModel, figures: FigureSource = .files([:]), extraFiles: [String: Data] = [:],
-                      to outDir: URL, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws {
+                      to outDir: URL, threads: Int = 1,
+                      progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws {
         try AtomicFolder(outDir, marker: Self.markerFileName).replace { staging in
             var build = SiteBuild(model: model, theme: theme, figures: figures, extraFiles: extraFiles, root: staging)
             build.progress = progress
+            build.threads = threads
             for step in steps { try step.run(&build) }
         }
     }

@@ -154,12 +154,7 @@ final class TableWriter {
         case .exact:
             bytes += CSVFormat.number(value).utf8
         case .significantDigits(let digits):
-            let rounded = SignificantDigits.round(value, digits: digits)
-            if rounded == rounded.rounded(), Swift.abs(rounded) < 1e15 {
-                bytes += String(Int(rounded)).utf8
-            } else {
-                bytes += CSVFormat.number(rounded).utf8
-            }
+            SignificantDigits.append(value, digits: digits, to: &bytes)
         }
     }
 }

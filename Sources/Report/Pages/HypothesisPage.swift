@@ -45,8 +45,9 @@ extension ReportContent {
         }
         let primary = tests.filter(\.primary)
         func verdicts(linkingInto page: Page?) -> Section {
+            let anchors = page?.tableAnchorsByCaption ?? [:]
             let lines = VerdictGrid.lines(primary, combinations: VerdictGrid.combinations(primary), metrics: results.metrics.map(\.id)) { combination in
-                Vocabulary.hypothesisPath(hypothesis) + (page?.anchor(ofTableCaptioned: Self.evidenceCaption(acceptance: combination.acceptance)).map { "#" + $0 } ?? "")
+                Vocabulary.hypothesisPath(hypothesis) + (anchors[Self.evidenceCaption(acceptance: combination.acceptance)].map { "#" + $0 } ?? "")
             }
             let table = Table(caption: "Verdicts of the primary tests of \(hypothesis.rawValue) by experiment, acceptance rule and metric",
                               columns: ["Experiment", "Acceptance"] + results.metrics.map(\.id), rows: lines.map { line in

@@ -59,9 +59,10 @@ extension ReportContent {
         let combinations = VerdictGrid.combinations(primary)
         var rows: [Table.Row] = []
         for (hypothesis, page) in zip(Hypothesis.allCases, hypothesisPages) {
+            let anchors = page.tableAnchorsByCaption
             let lines = VerdictGrid.lines(primary.filter { $0.hypothesis == hypothesis }, combinations: combinations,
                                           metrics: results.metrics.map(\.id)) { combination in
-                page.path + (page.anchor(ofTableCaptioned: Self.evidenceCaption(acceptance: combination.acceptance)).map { "#" + $0 } ?? "")
+                page.path + (anchors[Self.evidenceCaption(acceptance: combination.acceptance)].map { "#" + $0 } ?? "")
             }
             rows += lines.map { line in
                 Table.Row(header: Table.Cell(hypothesis.rawValue, link: page.path),

@@ -41,7 +41,9 @@ public struct ReportContent: Sendable {
         var plain = try output.tables(numbers: .significantDigits(Self.downloadDigits), splitByMetric: true, threads: threads)
         plain[Self.resultsName] = try AnalysisOutput.encode(output.results, layout: .compact)
         let large = plain.keys.sorted().filter { $0 == Self.resultsName || plain[$0]!.count > compressionThreshold }
-        let compressed = Parallel.map(count: large.count, threads: threads) { [plain] index in
+        // The largest first, so that the workers finish together.
+        let largestFirst = large.indices.sorted { (plain[large[$0]]!.count, $1) > (plain[large[$1]]!.count, $0) }
+        let compressed = Parallel.map(count: large.count, threads: threads, order: largestFirst) { [plain] index in
             Result { () throws(OutputError) in Data(try Gzip.compress(plain[large[index]]!)) }
         }
         var files: [String: Data] = [:]
@@ -100,13 +102,19 @@ public struct ReportContent: Sendable {
 
 extension Page {
     /// The id of the table captioned `caption`, for links from other pages.
-    func anchor(ofTableCaptioned caption: String) -> String? {
+    func anchor(ofTableCaptioned caption: String) -> String? { tableAnchorsByCaption[caption] }
+
+    /// The id of the first table with each caption, computed once for the many links into one page
+    /// (every cell of a verdict grid links to its rule's table; each lookup would otherwise take a
+    /// slug of every caption on the page).
+    var tableAnchorsByCaption: [String: String] {
         let anchors = self.anchors
+        var ids: [String: String] = [:]
         for (sectionIndex, section) in sections.enumerated() {
             for (blockIndex, block) in section.blocks.enumerated() {
-                if case .table(let table) = block, table.caption == caption { return anchors.blocks[sectionIndex][blockIndex] }
+                if case .table(let table) = block, ids[table.caption] == nil { ids[table.caption] = anchors.blocks[sectionIndex][blockIndex] }
             }
         }
-        return nil
+        return ids
     }
 }
