@@ -151,10 +151,11 @@ struct Painter {
         return runs
     }
 
-    /// Marker vertices in vector output lie on a quarter-unit grid: invisible on screen and in print,
-    /// exact in Cairo's 24.8 fixed point, and two decimals at most in the SVG and PDF path text
-    /// (instead of six).
-    private static let vectorGrid = 0.25
+    /// Marker vertices in vector output lie on a half-unit grid: a point moves by a quarter of a pixel
+    /// (or point) at most, a tenth of a marker's width, invisible on screen and in print; exact in
+    /// Cairo's 24.8 fixed point, and one decimal at most in the SVG and PDF path text (instead of six),
+    /// which in a report of a hundred thousand marks is megabytes.
+    private static let vectorGrid = 0.5
 
     /// Dense points drawn as an image of the plot area at `style.rasterScale`, the same way a PNG
     /// draws them, and placed in the vector output as one embedded picture.

@@ -138,7 +138,7 @@ private func absolutePoints(_ data: String) -> [(Double, Double)] {
     let rises = zip(drawn, drawn.dropFirst()).filter { abs($0.0 - $1.0) < 1e-9 }.map { (x: $0.0, low: min($0.1, $1.1), high: max($0.1, $1.1)) }
     for (x, y) in zip(values, fractions) {
         let (px, py) = (plot.minX + x * plot.width, plot.maxY - y * plot.height)
-        #expect(rises.contains { abs($0.x - px) <= 0.255 && $0.low - 0.005 <= py && py <= $0.high + 0.005 }, "step at \(x)")
+        #expect(rises.contains { abs($0.x - px) <= 0.505 && $0.low - 0.005 <= py && py <= $0.high + 0.005 }, "step at \(x)")
     }
     #expect(abs(drawn.last!.0 - (plot.minX + values.last! * plot.width)) <= 0.005)
 }
