@@ -232,15 +232,16 @@ public struct ImprovabilityExperiment: Sendable {
         // One walker for every threshold and group (building its tables costs more than many short walks).
         var walker: MonteCarloWalker?
         return thresholds.enumerated().flatMap { t, threshold in
-            // Nil when no exact engine applies, or a start never reaches θ (infinite mean): Monte Carlo then
-            // reports the censoring.
+            // Nil when no exact engine applies, or some start reaches θ with a probability strictly between 0
+            // and 1: Monte Carlo then reports the censoring.
             let solution = monotone.map { $0[t] } ?? exactHittingTimes(op, rule: rule, threshold: t)
             return threshold.groups.compactMap { id -> ImprovabilityRow? in
                 guard let g = groups.firstIndex(where: { $0.id == id }) else { return nil }
                 let below = groups[g].members.filter { fitness.values[$0] < threshold.value }
                 guard !below.isEmpty else { return nil }
-                if let solution {
-                    return exactHittingRow(op, rule: rule, group: id, below: below, threshold: threshold, solution: solution)
+                if let solution, let row = exactHittingRow(op, rule: rule, group: id, below: below, threshold: threshold,
+                                                           solution: solution, tolerance: hittingTimes[t].tolerance) {
+                    return row
                 }
                 // Below θ is a prefix of the fitness order.
                 let ordered = fitnessOrderedMembers[g].prefix { fitness.values[$0] < threshold.value }
