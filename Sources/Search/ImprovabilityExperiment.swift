@@ -11,8 +11,9 @@ import Statistics
 ///   every group); `uniform` at longer L: `UniformAcceptanceChain` (exact, every group), once the tables exist;
 /// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all` (isotropic operators under a
 ///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x));
-/// - fixed threshold: exact under `always` (Krylov solve, `HittingTimes`) and, for distance laws charging
-///   every distance, under `improving` and `non-worsening` (`MonotoneHittingTimes`); Monte Carlo with a cap otherwise.
+/// - fixed threshold: exact under `always` (Krylov solve, `HittingTimes`) and, for distance laws wherever no
+///   cell below θ is stuck, under `improving` and `non-worsening` (`MonotoneHittingTimes`); Monte Carlo with a
+///   cap otherwise.
 /// Monte Carlo starts are a stratified sample by fitness (`StratifiedStarts`), drawn afresh for every
 /// operator so that the operators' errors are independent (what the reliability assumes); every walk has
 /// its own stream keyed by operator index, rule, setting, group and walk. The walks per group come from
