@@ -44,8 +44,9 @@ public struct HittingTimes: Sendable {
 
     /// The solution for one operator: h(x) for every x, and for operators whose proposal distance depends on
     /// the cell (`op-kernel`) the expected total distance moved before hitting, u = (I − P_TT)⁻¹ m with m(x)
-    /// the expected distance of one proposal from x. Nil when some cell below θ never reaches it (the operator
-    /// never moves, or `op-kernel` with a reducible per-edge kernel): then the mean is infinite.
+    /// the expected distance of one proposal from x. Both are ∞ on the cells below θ that never reach it
+    /// (`op-kernel` with a reducible per-edge kernel). Nil when no cell below θ reaches it with probability 1
+    /// (the operator never moves), or one reaches it with a probability below 1 but above 0.
     public struct Solution: Sendable {
         public let hittingTime: [Double]
         public let distanceMoved: [Double]?
@@ -54,31 +55,58 @@ public struct HittingTimes: Sendable {
     }
 
     public func solve(_ op: SearchOperator) -> Solution? {
-        guard HittingTimes.reachesEveryCell(op) else { return nil }
         var application = TransitionOperator(op)
+        guard let finite = almostSurelyHitting(op, application: &application), finite.contains(1) else { return nil }
         let symmetric = op.isSymmetric
         let start = op.eigenvalues.flatMap { references?.galerkinSolution(eigenvalues: $0, transient: transient) }
-        guard let (h, hIterations) = solve(rhs: transient, initial: start, application: &application, symmetric: symmetric) else { return nil }
+        guard let (solved, hIterations) = solve(rhs: finite, mask: finite, initial: start, application: &application,
+                                                symmetric: symmetric) else { return nil }
+        let h = zip(solved, zip(transient, finite)).map { $1.0 > $1.1 ? Double.infinity : $0 }
         guard let kernel = op.perEdgeKernel else { return Solution(hittingTime: h, distanceMoved: nil, iterations: hIterations) }
         let proposalDistance = (0..<Cell.count).map { x in
-            transient[x] * (0..<Cell.edgeCount).reduce(0.0) { sum, edge in
+            finite[x] * (0..<Cell.edgeCount).reduce(0.0) { sum, edge in
                 let a = (x / Cell.strides[edge]) % 5
                 return sum + 1 - kernel[6 * a]
             }
         }
         // u = m̄·h + (I − P_TT)⁻¹(m − m̄): starting from m̄·h leaves only the variation of m to solve for.
-        let meanDistance = proposalDistance.reduce(0, +) / transient.reduce(0, +)
-        guard let (u, uIterations) = solve(rhs: proposalDistance, initial: h.map { meanDistance * $0 },
+        let meanDistance = proposalDistance.reduce(0, +) / finite.reduce(0, +)
+        guard let (u, uIterations) = solve(rhs: proposalDistance, mask: finite, initial: solved.map { meanDistance * $0 },
                                            application: &application, symmetric: symmetric) else { return nil }
-        return Solution(hittingTime: h, distanceMoved: u, iterations: hIterations + uIterations)
+        return Solution(hittingTime: h, distanceMoved: zip(u, h).map { $1.isFinite ? $0 : .infinity }, iterations: hIterations + uIterations)
     }
 
-    /// Whether the chain can go from every cell to every other: then every cell below θ reaches θ with
-    /// probability 1. Distance kernels on Z_5^6 connect the space as soon as they move at all (q = 5 ≥ 3);
-    /// `op-kernel` does when its per-edge kernel is irreducible.
-    static func reachesEveryCell(_ op: SearchOperator) -> Bool {
-        if let pi = op.distanceDistribution { return pi[0] < 1 }
-        let kernel = op.perEdgeKernel!
+    /// 1 on the cells below θ that reach it with probability 1, 0 on those that never reach it; nil when some
+    /// cell reaches it with a probability strictly between (its mean is infinite, and no exact restricted mean
+    /// is simple). Distance kernels on Z_5^6 connect the space as soon as they move at all (q = 5 ≥ 3), and so
+    /// does `op-kernel` with an irreducible per-edge kernel. A reducible one splits the space (say, an operation
+    /// no edge leaves); on the cells that reach θ surely, (I − P_TT) h = 1 holds with no term from the others,
+    /// so the masked system stays exact.
+    func almostSurelyHitting(_ op: SearchOperator, application: inout TransitionOperator) -> [Double]? {
+        if let pi = op.distanceDistribution { return pi[0] < 1 ? transient : transient.map { _ in 0 } }
+        guard !HittingTimes.isIrreducible(op.perEdgeKernel!) else { return transient }
+        let reaching = closure(of: transient.map { 1 - $0 }, application: &application)
+        let never = zip(transient, reaching).map { $0 * (1 - $1) }
+        guard closure(of: never, application: &application) == never else { return nil }
+        return reaching.indices.map { transient[$0] * reaching[$0] }
+    }
+
+    /// The smallest superset of `seed` (0/1 by cell) holding every cell below θ that steps into it with
+    /// positive probability: one application of P per round, at most one round per cell added along a path.
+    private func closure(of seed: [Double], application: inout TransitionOperator) -> [Double] {
+        var set = seed, image = [Double](repeating: 0, count: Cell.count)
+        while true {
+            set.withUnsafeBufferPointer { input in
+                image.withUnsafeMutableBufferPointer { application.apply(input.baseAddress!, into: $0.baseAddress!) }
+            }
+            let next = (0..<Cell.count).map { set[$0] == 1 || (transient[$0] == 1 && image[$0] > 0) ? 1.0 : 0.0 }
+            if next == set { return set }
+            set = next
+        }
+    }
+
+    /// Whether every operation can become every other under the 5×5 per-edge kernel.
+    static func isIrreducible(_ kernel: [Double]) -> Bool {
         var reached = 1  // bit b: operation b reachable from operation 0
         for _ in 0..<Cell.operationCount {
             for a in 0..<5 where reached & (1 << a) != 0 {
@@ -95,11 +123,13 @@ public struct HittingTimes: Sendable {
         return reaching == 0b11111
     }
 
-    /// x with (I − P_TT) x = rhs (rhs zero outside T) and the iterations it took; nil if it does not converge.
-    private func solve(rhs: [Double], initial: [Double]?, application: inout TransitionOperator, symmetric: Bool) -> ([Double], Int)? {
+    /// x with (I − P_MM) x = rhs on the cells M of `mask` (rhs zero outside M) and the iterations it took; nil if
+    /// it does not converge.
+    private func solve(rhs: [Double], mask: [Double], initial: [Double]?, application: inout TransitionOperator,
+                       symmetric: Bool) -> ([Double], Int)? {
         var solution = initial ?? [Double](repeating: 0, count: Cell.count), iterations = 0
         var work = [Double](repeating: 0, count: 6 * Cell.count)
-        let converged = transient.withUnsafeBufferPointer { mask in
+        let converged = mask.withUnsafeBufferPointer { mask in
             rhs.withUnsafeBufferPointer { rhs in
                 solution.withUnsafeMutableBufferPointer { solution in
                     work.withUnsafeMutableBufferPointer { work in

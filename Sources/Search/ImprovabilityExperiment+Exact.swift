@@ -61,21 +61,82 @@ extension ImprovabilityExperiment {
         rule == .always ? hittingTimes[t].solve(op) : monotoneHittingTimes[rule]?[t].solve(op)
     }
 
-    /// An exact fixed-threshold row: mean and median of h over the group's starts below θ.
+    /// An exact fixed-threshold row: mean and median of h over the group's starts below θ. Where some of them
+    /// never reach θ (h = ∞), the row holds the restricted mean instead (`exactRestrictedMean`), nil when
+    /// that is not exact.
     func exactHittingRow(_ op: SearchOperator, rule: AcceptanceRule, group: StartGroupID, below: [Int],
-                         threshold: ThresholdSetting, solution: HittingTimes.Solution) -> ImprovabilityRow {
+                         threshold: ThresholdSetting, solution: HittingTimes.Solution, tolerance: Double) -> ImprovabilityRow? {
         var times = below.map { solution.hittingTime[$0] }
-        let total = times.reduce(0, +)
+        var result = row(op, rule: rule, experiment: .fixedThreshold, group: group, method: .exact, starts: below.count,
+                         effectiveReach: op.reach, threshold: threshold)
+        // The median over starts is ∞ (no median) when half or more never reach θ, as Kaplan–Meier's would be.
+        result.medianHittingTime = Descriptive.median(selecting: &times)
+        if result.medianHittingTime?.isFinite != true { result.medianHittingTime = nil }
+        guard below.allSatisfy({ solution.hittingTime[$0].isFinite }) else {
+            return exactRestrictedMean(result, op, below: below, solution: solution, tolerance: tolerance)
+        }
+        let total = below.reduce(0.0) { $0 + solution.hittingTime[$1] }
         // Isotropic proposals under `always` move op.reach on average from every cell; op-kernel's and
         // fitness-dependent rules' depend on the cell, so their reach is the expected distance moved over
         // the expected steps, pooled over the starts.
-        let reach = solution.distanceMoved.map { moved in below.reduce(0.0) { $0 + moved[$1] } / total } ?? op.reach
-        var result = row(op, rule: rule, experiment: .fixedThreshold, group: group, method: .exact, starts: below.count,
-                         effectiveReach: reach, threshold: threshold)
+        if let moved = solution.distanceMoved { result.effectiveReach = below.reduce(0.0) { $0 + moved[$1] } / total }
         result.meanHittingTime = total / Double(below.count)
-        result.medianHittingTime = Descriptive.median(selecting: &times)
         result.censoredFraction = 0
         result.hittingTimeEstimator = .mean
         return result
+    }
+
+    /// The row of `always` hitting times from starts some of which never reach θ (the classes without a cell
+    /// above θ of an `op-kernel` whose per-edge kernel splits the operations): the mean is infinite, so the row
+    /// holds, exactly, what Monte Carlo estimates at a cap c — the restricted mean E[min(τ, c)], the fraction
+    /// censored, the distance moved per step until min(τ, c). A start that never reaches θ gives c steps and,
+    /// its edges moving independently, Σ_e Σ_{t<c} (Kᵗ m)(x_e) of distance (m(a) = 1 − K(a, a)); one that does
+    /// gives h(x) − (P_TTᶜ h)(x), and its distance u(x) − (P_TTᶜ u)(x) with u ≤ 6h. For symmetric P_TT,
+    /// 0 ≤ P_TTᶜ h ≤ ρᶜ ‖h‖₂ with ρ ≤ 1 − 1/max h, so c is Monte Carlo's largest cap, doubled until 6 times
+    /// that bound is within the solver's tolerance (every start's restricted time is at least 1). Nil for
+    /// non-symmetric kernels.
+    func exactRestrictedMean(_ partial: ImprovabilityRow, _ op: SearchOperator, below: [Int], solution: HittingTimes.Solution,
+                             tolerance: Double) -> ImprovabilityRow? {
+        guard op.isSymmetric, let kernel = op.perEdgeKernel, let moved = solution.distanceMoved else { return nil }
+        let finite = solution.hittingTime.filter(\.isFinite)
+        let largest = finite.max() ?? 0, norm = finite.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        var cap = settings.maximumHittingTimeCap
+        while 6 * norm * _exp(Double(cap) * _log(1 - 1 / largest)) > tolerance { cap *= 2 }
+        let perEdge = ImprovabilityExperiment.distanceMoved(kernel: kernel, steps: cap).sums
+        var steps = 0.0, distance = 0.0, censored = 0
+        for x in below {
+            if solution.hittingTime[x].isFinite {
+                steps += solution.hittingTime[x]
+                distance += moved[x]
+            } else {
+                steps += Double(cap)
+                distance += (0..<Cell.edgeCount).reduce(0.0) { $0 + perEdge[(x / Cell.strides[$1]) % 5] }
+                censored += 1
+            }
+        }
+        var result = partial
+        result.meanHittingTime = steps / Double(below.count)
+        result.effectiveReach = distance / steps
+        result.censoredFraction = Double(censored) / Double(below.count)
+        result.hittingTimeEstimator = .restrictedMean
+        result.hittingTimeCap = cap
+        return result
+    }
+
+    /// (Σ_{t<c} Kᵗ m, Kᶜ) for the 5×5 per-edge kernel K and m(a) = 1 − K(a, a), by halving c: the expected
+    /// distance one edge starting at each operation moves in c steps, in O(log c) products.
+    static func distanceMoved(kernel: [Double], steps c: Int) -> (sums: [Double], power: [Double]) {
+        let n = Cell.operationCount
+        func product(_ a: [Double], _ b: [Double], columns: Int) -> [Double] {
+            (0..<n * columns).map { index in (0..<n).reduce(0.0) { $0 + a[n * (index / columns) + $1] * b[columns * $1 + index % columns] } }
+        }
+        if c == 1 { return ((0..<n).map { 1 - kernel[(n + 1) * $0] }, kernel) }
+        if c % 2 == 1 {
+            let (sums, power) = distanceMoved(kernel: kernel, steps: c - 1)
+            return (zip(distanceMoved(kernel: kernel, steps: 1).sums, product(kernel, sums, columns: 1)).map(+),
+                    product(kernel, power, columns: n))
+        }
+        let (sums, power) = distanceMoved(kernel: kernel, steps: c / 2)
+        return (zip(sums, product(power, sums, columns: 1)).map(+), product(power, power, columns: n))
     }
 }

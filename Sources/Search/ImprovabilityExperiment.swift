@@ -8,11 +8,12 @@ import Statistics
 /// - `always` + `op-kernel`: the product-kernel engine (exact, every group);
 /// - fitness-dependent rule + `k-edit(k)`, k ≤ `dynamicProgrammingMaxK`: dynamic programming (exact, every group);
 /// - fitness-dependent rule + any other isotropic operator at L = 1 and 2: the one- and two-step tables (exact,
-///   every group);
+///   every group); `uniform` at longer L: `UniformAcceptanceChain` (exact, every group), once the tables exist;
 /// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all` (isotropic operators under a
 ///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x));
-/// - fixed threshold: exact under `always` (Krylov solve, `HittingTimes`) and, for distance laws charging
-///   every distance, under `improving` and `non-worsening` (`MonotoneHittingTimes`); Monte Carlo with a cap otherwise.
+/// - fixed threshold: exact under `always` (Krylov solve, `HittingTimes`) and, for distance laws wherever no
+///   cell below θ is stuck, under `improving` and `non-worsening` (`MonotoneHittingTimes`); Monte Carlo with a
+///   cap otherwise.
 /// Monte Carlo starts are a stratified sample by fitness (`StratifiedStarts`), drawn afresh for every
 /// operator so that the operators' errors are independent (what the reliability assumes); every walk has
 /// its own stream keyed by operator index, rule, setting, group and walk. The walks per group come from
@@ -130,23 +131,19 @@ public struct ImprovabilityExperiment: Sendable {
         }
         if case .kEdit(let k) = op.kind, let sphere = spheres[k] {
             let dp = AcceptanceDP(sphere: sphere, distance: k, rule: rule, fitness: fitness)
-            return zip(pathLengths, dp.run(fitness: fitness, pathLengths: pathLengths)).flatMap { length, result in
-                let improvability = zip(result.expected, fitness.values).map { ($0 - $1) / Double(length) }
-                return groups.indices.map { g in
-                    let members = groups[g].members
-                    let moved = members.reduce(0.0) { $0 + result.moved[$1] } / Double(members.count * length)
-                    return exactRow(op, rule: rule, length: length, group: g, improvability: improvability, effectiveReach: moved)
-                }
-            }
+            return dynamicProgrammingRows(op, rule: rule, lengths: pathLengths, results: dp.run(fitness: fitness, pathLengths: pathLengths))
         }
         if let pi = op.distanceDistribution, let tables = oneStepTables[rule] {
             let expectations = OneStepExpectations(change: tables.expectedChange(distanceDistribution: pi),
                                                    moved: tables.expectedDistanceMoved(distanceDistribution: pi))
             let twoStep = twoStepTables[rule]
+            let later = pathLengths.filter { $0 > (twoStep == nil ? 1 : 2) }
+            let laterRows = op.kind == .uniform
+                ? dynamicProgrammingRows(op, rule: rule, lengths: later, results: UniformAcceptanceChain(fitness: fitness, rule: rule)
+                    .run(fitness: fitness, pathLengths: later, moved: expectations.moved))
+                : monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: later, walks: walks, expectations: expectations)
             return exactOneStepRows(op, rule: rule, expectations: expectations)
-                + (twoStep.map { exactTwoStepRows(op, rule: rule, tables: $0) } ?? [])
-                + monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths.filter { $0 > (twoStep == nil ? 1 : 2) },
-                                            walks: walks, expectations: expectations)
+                + (twoStep.map { exactTwoStepRows(op, rule: rule, tables: $0) } ?? []) + laterRows
         }
         return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths, walks: walks)
     }
@@ -166,10 +163,25 @@ public struct ImprovabilityExperiment: Sendable {
                    median: median, fraction: Double(improved) / Double(values.count))
     }
 
+    /// Exact rows of every group from per-start E[f(X_L) | x] and expected total distance moved, one result per
+    /// length of `lengths` (dynamic programming).
+    func dynamicProgrammingRows(_ op: SearchOperator, rule: AcceptanceRule, lengths: [Int],
+                                results: [(expected: [Double], moved: [Double])]) -> [ImprovabilityRow] {
+        zip(lengths, results).flatMap { length, result in
+            let improvability = zip(result.expected, fitness.values).map { ($0 - $1) / Double(length) }
+            return groups.indices.map { g in
+                let members = groups[g].members
+                let moved = members.reduce(0.0) { $0 + result.moved[$1] } / Double(members.count * length)
+                return exactRow(op, rule: rule, length: length, group: g, improvability: improvability, effectiveReach: moved)
+            }
+        }
+    }
+
     /// Whether `fixedLengthRows` runs Monte Carlo for `op` under `rule` at some length (what the pilot samples).
     func usesMonteCarlo(_ op: SearchOperator, rule: AcceptanceRule) -> Bool {
         guard rule.isFitnessDependent else { return false }
         if case .kEdit(let k) = op.kind, k <= settings.dynamicProgrammingMaxK { return false }
+        if op.kind == .uniform, oneStepTables[rule] != nil { return false }
         return !(op.distanceDistribution != nil && oneStepTables[rule] != nil && pathLengths == [1])
     }
 
@@ -232,15 +244,16 @@ public struct ImprovabilityExperiment: Sendable {
         // One walker for every threshold and group (building its tables costs more than many short walks).
         var walker: MonteCarloWalker?
         return thresholds.enumerated().flatMap { t, threshold in
-            // Nil when no exact engine applies, or a start never reaches θ (infinite mean): Monte Carlo then
-            // reports the censoring.
+            // Nil when no exact engine applies, or some start reaches θ with a probability strictly between 0
+            // and 1: Monte Carlo then reports the censoring.
             let solution = monotone.map { $0[t] } ?? exactHittingTimes(op, rule: rule, threshold: t)
             return threshold.groups.compactMap { id -> ImprovabilityRow? in
                 guard let g = groups.firstIndex(where: { $0.id == id }) else { return nil }
                 let below = groups[g].members.filter { fitness.values[$0] < threshold.value }
                 guard !below.isEmpty else { return nil }
-                if let solution {
-                    return exactHittingRow(op, rule: rule, group: id, below: below, threshold: threshold, solution: solution)
+                if let solution, let row = exactHittingRow(op, rule: rule, group: id, below: below, threshold: threshold,
+                                                           solution: solution, tolerance: hittingTimes[t].tolerance) {
+                    return row
                 }
                 // Below θ is a prefix of the fitness order.
                 let ordered = fitnessOrderedMembers[g].prefix { fitness.values[$0] < threshold.value }

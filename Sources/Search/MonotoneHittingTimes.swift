@@ -1,7 +1,7 @@
 import SearchSpace
 
 /// Exact expected hitting times of {f ≥ θ} under `improving` and `non-worsening` acceptance for the
-/// distance-type operators whose law charges every distance 1…6, by one sweep, no iteration.
+/// distance-type operators, by one sweep, no iteration.
 ///
 /// These chains never move to a lower f, so with D(x) = Σ_{d ≥ 1} π_d A_d(x) the probability of leaving x,
 /// h(x) = (1 + Σ_{y: f(x) < f(y) < θ} P(x,y) h(y) + Σ_{y ≠ x: f(y) = f(x)} P(x,y) h(y)) / D(x), the last sum only
@@ -10,8 +10,10 @@ import SearchSpace
 /// lookups by the inclusion–exclusion of `OneStepTables`, folded into one weight per |F|. Cells of equal f
 /// are looked up before any of them is added; under `non-worsening` they then solve one small dense system.
 /// The expected distance moved before hitting, u, solves the same equations with m(x) = Σ_d π_d · d · A_d(x)
-/// for 1, in the same sweep. With every distance charged, every cell below θ can jump straight to a cell
-/// above it, so D > 0 and h is finite.
+/// for 1, in the same sweep. A law charging every distance lets every cell below θ jump straight to a cell
+/// above it, so D > 0 and h is finite; a sphere law (`k-edit`) can leave a cell below θ with no accepted
+/// proposal, or (`non-worsening`) only tied ones: then h is infinite somewhere and the operator has no
+/// solution at that θ (Monte Carlo reports the censoring).
 struct MonotoneHittingTimes: Sendable {
     let tables: OneStepTables
     /// Transient cells in decreasing f (ties by code); `levelEnds[i]` ends the i-th run of equal f.
@@ -69,9 +71,9 @@ struct MonotoneHittingTimes: Sendable {
         return slots
     }
 
-    /// Whether the sweep applies: a distance law that charges every distance 1…6.
+    /// Whether the sweep applies: a distance law that moves at all (whether h is finite, the sweep finds out).
     static func applies(to op: SearchOperator) -> Bool {
-        op.distanceDistribution.map { $0.dropFirst().allSatisfy { $0 > 0 } } ?? false
+        op.distanceDistribution.map { $0[0] < 1 } ?? false
     }
 
     func solve(_ op: SearchOperator) -> HittingTimes.Solution? { solve([op])[0] }
@@ -204,14 +206,26 @@ struct MonotoneHittingTimes: Sendable {
     }
 
     /// `non-worsening` on a run of equal f: D(x) h(x) − Σ_{y in the run} P(x,y) h(y) = right(x), for h and u at
-    /// once. The matrix is symmetric and strictly diagonally dominant (every cell can also move up), so Cholesky;
-    /// the batch's operators in the lanes of one vector, h at rows 2i and u at rows 2i + 1 of the solution.
+    /// once. The matrix is symmetric and, when every cell can also move up, strictly diagonally dominant, so
+    /// Cholesky; the batch's operators in the lanes of one vector, h at rows 2i and u at rows 2i + 1 of the
+    /// solution. A row whose sum (the probability of moving up) is not clearly positive fails its lane: a sphere
+    /// law can leave tied cells that only reach each other, where the system is singular and h infinite.
     private func solveLevel(_ level: Int, start: Int, right: [Lanes],
                             lanes: Batch) -> (solution: [DenseSystem.Quad], failed: SIMDMask<SIMD4<Int64>>) {
         let distances = levelDistances[level]!, size = right.count
         let share = (0...Cell.edgeCount).map { d in -DenseSystem.Quad(lanes.laws.map { $0[d] / Double(Combinatorics.sphereSize(d)) }) }
         var matrix = distances.map { share[Int($0)] }
-        for i in 0..<size { matrix[i * (i + 1) / 2 + i] = lanes.leaving[Int(sweep[start + i])].evenHalf }
-        return DenseSystem.solvePositiveDefinite(packed: matrix, right.flatMap { [$0.evenHalf, $0.oddHalf] }, size: size, columns: 2)
+        var rowSums = (0..<size).map { lanes.leaving[Int(sweep[start + $0])].evenHalf }
+        for i in 0..<size {
+            for j in 0..<i {
+                rowSums[i] += matrix[i * (i + 1) / 2 + j]
+                rowSums[j] += matrix[i * (i + 1) / 2 + j]
+            }
+            matrix[i * (i + 1) / 2 + i] = lanes.leaving[Int(sweep[start + i])].evenHalf
+        }
+        var (solution, failed) = DenseSystem.solvePositiveDefinite(packed: matrix, right.flatMap { [$0.evenHalf, $0.oddHalf] },
+                                                                   size: size, columns: 2)
+        for i in 0..<size { failed .|= rowSums[i] .<= 1e-9 * matrix[i * (i + 1) / 2 + i] }
+        return (solution, failed)
     }
 }

@@ -45,9 +45,10 @@ struct ExperimentTests {
                 if row.group == .all && op.preservesUniform { #expect(row.meanImprovability == 0) }
             }
             let dependent = opRows.filter { $0.acceptance != .always && $0.experiment == .fixedLength }
-            // Dynamic programming for k-edit(1) at every L, the one-step tables for every isotropic operator at L = 1.
+            // Dynamic programming for k-edit(1) and uniform at every L, the one-step tables for every isotropic
+            // operator at L = 1.
             for row in dependent {
-                let exact = op.kind == .kEdit(1) || (op.distanceDistribution != nil && row.pathLength == 1)
+                let exact = op.kind == .kEdit(1) || op.kind == .uniform || (op.distanceDistribution != nil && row.pathLength == 1)
                 #expect(row.method == (exact ? .exact : .monteCarlo), "\(op.id) \(row.acceptance) L \(row.pathLength!)")
                 #expect((row.standardError == nil) == (row.method == .exact))
             }

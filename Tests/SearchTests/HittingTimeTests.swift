@@ -121,9 +121,99 @@ struct HittingTimeTests {
     @Test func neverMovingOperatorsHaveNoExactSolution() {
         let times = HittingTimes(fitness: Fixtures.fitness, threshold: Descriptive.quantile(HittingTimeTests.f, 0.9))
         #expect(times.solve(Fixtures.op(.perEdge(0))) == nil)
-        // Operation 0 and the rest never exchange: cells below θ may never reach it.
-        var split = [[Double]](repeating: [0, 0.25, 0.25, 0.25, 0.25], count: 5)
-        split[0] = [1, 0, 0, 0, 0]
-        #expect(times.solve(Fixtures.op(.opKernel(p: 0.5, m: split))) == nil)
+    }
+
+    /// Operation 0 and the rest never exchange, so an edge keeps being 0 or not: the classes are the sets of
+    /// edges holding operation 0. The fixture lowers every cell with four or more of them below all others,
+    /// so those classes hold no cell above θ.
+    static let split: SearchOperator = {
+        var m = [[Double]](repeating: [0, 0.25, 0.25, 0.25, 0.25], count: 5)
+        m[0] = [1, 0, 0, 0, 0]
+        return Fixtures.op(.opKernel(p: 0.5, m: m))
+    }()
+
+    static func zeroEdges(_ x: Int) -> Int { (0..<Cell.edgeCount).reduce(0) { $0 | ((x / Cell.strides[$1]) % 5 == 0 ? 1 << $1 : 0) } }
+
+    static let splitFitness = FitnessFunction(valuesByCode: HittingTimeTests.f.enumerated().map { x, value in
+        zeroEdges(x).nonzeroBitCount >= 4 ? value - 100 : value
+    })
+
+    /// h is ∞ exactly on the classes with no cell above θ and matches a dense solve on the others.
+    @Test func reducibleKernelsAreInfiniteOnClassesWithoutATarget() throws {
+        let f = HittingTimeTests.splitFitness.values, sorted = f.sorted()
+        let threshold = (sorted[399] + sorted[400]) / 2
+        let transient = (0..<Cell.count).filter { f[$0] < threshold }
+        let targetClasses = Set((0..<Cell.count).filter { f[$0] >= threshold }.map(HittingTimeTests.zeroEdges))
+        let infinite = transient.filter { !targetClasses.contains(HittingTimeTests.zeroEdges($0)) }
+        #expect(infinite.count == 265)
+        let solution = try #require(HittingTimes(fitness: HittingTimeTests.splitFitness, threshold: threshold).solve(HittingTimeTests.split))
+        #expect(transient.filter { !solution.hittingTime[$0].isFinite } == infinite)
+        let finite = transient.filter { solution.hittingTime[$0].isFinite }
+        let dense = HittingTimeTests.denseHittingTimes(HittingTimeTests.split, transient: finite)
+        for (i, x) in finite.enumerated() {
+            #expect(abs(solution.hittingTime[x] - dense[i]) <= 1e-9 * dense[i], "x \(x): \(solution.hittingTime[x]) vs \(dense[i])")
+        }
+    }
+
+    /// A kernel under which some cells reach θ with a probability strictly between 0 and 1 (edges leave
+    /// operation 0 and never come back, and only some of where they go leads above θ) has no exact solution.
+    @Test func partlyReachingKernelsHaveNoExactSolution() {
+        var m = [[Double]](repeating: [0, 0.25, 0.25, 0.25, 0.25], count: 5)
+        m[0] = [0.2, 0.2, 0.2, 0.2, 0.2]
+        for a in 1..<5 { m[a] = (0..<5).map { $0 == a ? 1 : 0 } }
+        let times = HittingTimes(fitness: HittingTimeTests.splitFitness, threshold: Descriptive.quantile(HittingTimeTests.splitFitness.values, 0.9))
+        #expect(times.solve(Fixtures.op(.opKernel(p: 0.5, m: m))) == nil)
+    }
+
+    /// Where some starts never reach θ, the exact row is the restricted mean at the largest cap, with the
+    /// censored fraction and the distance moved per step, and Monte Carlo walks to that cap agree with it.
+    @Test func restrictedMeanOfNeverReachingStartsMatchesMonteCarlo() throws {
+        var settings = SearchSettings.default
+        settings.pathLengths = [1]
+        settings.acceptanceRules = [.always]
+        settings.thresholdPercentiles = [90]
+        settings.deciles = false
+        settings.hittingWalks = 2_000
+        settings.hittingTimeCap = 12_800
+        settings.maximumHittingTimeCap = 12_800
+        let experiment = ImprovabilityExperiment(fitness: HittingTimeTests.splitFitness, settings: settings)
+        let op = HittingTimeTests.split
+        let rows = experiment.fixedThresholdRows(op, rule: .always, streams: SeededGenerator(seed: 1))
+        let exact = try #require(rows.first { $0.group == .bottom10 && $0.thresholdLabel == "p90" })
+        #expect(exact.method == .exact && exact.hittingTimeEstimator == .restrictedMean && exact.hittingTimeCap == 12_800)
+        #expect(rows.allSatisfy { $0.method == .exact })
+        let g = try #require(experiment.groups.firstIndex { $0.id == .bottom10 })
+        let threshold = experiment.thresholds[0], f = HittingTimeTests.splitFitness.values
+        let targetClasses = Set((0..<Cell.count).filter { f[$0] >= threshold.value }.map(HittingTimeTests.zeroEdges))
+        let never = experiment.groups[g].members.count { !targetClasses.contains(HittingTimeTests.zeroEdges($0)) }
+        #expect(never >= 265 && exact.censoredFraction == Double(never) / Double(exact.starts))
+        let below = experiment.fitnessOrderedMembers[g].prefix { HittingTimeTests.splitFitness.values[$0] < threshold.value }
+        let walker = MonteCarloWalker(operator: op, rule: .always, fitness: HittingTimeTests.splitFitness)
+        let sampled = experiment.monteCarloHittingRow(op, walker: walker, group: .bottom10, below: below, threshold: threshold,
+                                                      streams: SeededGenerator(seed: 5))
+        #expect(sampled.hittingTimeEstimator == .restrictedMean && sampled.hittingTimeCap == 12_800)
+        let error = try #require(sampled.standardError)
+        #expect(abs(sampled.meanHittingTime! - exact.meanHittingTime!) < 4 * error, "\(sampled.meanHittingTime!) ± \(error) vs \(exact.meanHittingTime!)")
+        #expect(abs(sampled.censoredFraction! - exact.censoredFraction!) < 0.03)
+        #expect(abs(sampled.effectiveReach - exact.effectiveReach) < 0.02 * exact.effectiveReach)
+        // A smaller largest cap is doubled until the neglected tail is within the tolerance: at p90, back to 12,800.
+        settings.maximumHittingTimeCap = 1_600
+        let doubled = ImprovabilityExperiment(fitness: HittingTimeTests.splitFitness, settings: settings)
+            .fixedThresholdRows(op, rule: .always, streams: SeededGenerator(seed: 1))
+        #expect(doubled.filter { $0.thresholdLabel == "p90" } == rows.filter { $0.thresholdLabel == "p90" })
+    }
+
+    /// The distance one edge moves in c steps, by halving c, against c steps of the 5-vector recursion.
+    @Test func edgeDistanceByHalvingMatchesStepping() {
+        let kernel = HittingTimeTests.operators[3].perEdgeKernel!
+        for c in [1, 2, 37, 1_000] {
+            var power = (0..<5).map { 1 - kernel[6 * $0] }, sums = [Double](repeating: 0, count: 5)
+            for _ in 0..<c {
+                for a in 0..<5 { sums[a] += power[a] }
+                power = (0..<5).map { a in (0..<5).reduce(0.0) { $0 + kernel[5 * a + $1] * power[$1] } }
+            }
+            let halved = ImprovabilityExperiment.distanceMoved(kernel: kernel, steps: c).sums
+            #expect(zip(halved, sums).allSatisfy { abs($0 - $1) <= 1e-12 * Double(c) }, "c = \(c): \(halved) vs \(sums)")
+        }
     }
 }
