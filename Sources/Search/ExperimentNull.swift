@@ -55,8 +55,6 @@ public struct ExperimentNull: Sendable, Equatable, Codable {
         acceptance.isFitnessDependent || experiment == .fixedThreshold
     }
 
-
-
     /// `settings` gives the rules, lengths, thresholds and Monte Carlo budget; `seed` keys the
     /// permutations, the starts and the walks: replicate r draws from its own streams whatever the thread count,
     /// so the first replicates of a rule are the same whatever the other rule's count.
