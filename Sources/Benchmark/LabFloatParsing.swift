@@ -1,3 +1,5 @@
+import Support
+
 /// How the CSV source turns an accuracy's decimal text into a double.
 public enum FloatParsing: String, Sendable, CaseIterable {
     /// The nearest double to the decimal (Swift's `Double(_:)`): the default, and the only honest reading.
@@ -42,8 +44,8 @@ public enum FloatParsing: String, Sendable, CaseIterable {
 /// 16- and 17-digit inputs, which is what nats_bench.csv holds.
 public enum PandasPreciseXstrtod {
     static let maximumDigits = 17
-    /// 1e0 … 1e308 as double literals, each the nearest double to its power of ten, like the C table.
-    static let powersOfTen: [Double] = (0...308).map { Double("1e\($0)")! }
+    /// 1e0 … 1e308, each the nearest double to its power of ten, like the C table.
+    static let powersOfTen = PowersOfTen.nearest
 
     /// The parsed value, or nil when `text` is not plain decimal notation.
     public static func parse(_ text: String) -> Double? {

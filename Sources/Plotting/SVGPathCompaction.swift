@@ -1,3 +1,5 @@
+import Support
+
 /// `svg` with the path data of every `d="…"` attribute rewritten in relative, space-free form to a
 /// hundredth of a unit, and every `x="…"` and `y="…"` (the glyph placements) to the same hundredth:
 /// Cairo writes `M 804.5 153.25 L 801.25 158.75 L 807.75 158.75 Z`, the same outline is
@@ -83,16 +85,10 @@ struct HundredthsNumber {
             i += 1
         }
         guard digits > 0 else { return nil }
-        let scaled = Double(mantissa) * 100 / Self.powersOfTen[min(decimals, Self.powersOfTen.count - 1)]
+        let scaled = Double(mantissa) * 100 / PowersOfTen.nearest[min(decimals, 18)]
         hundredths = (negative ? -1 : 1) * Int(scaled.rounded())
         end = i
     }
-
-    private static let powersOfTen: [Double] = {
-        var powers = [1.0]
-        while powers.count < 19 { powers.append(powers.last! * 10) }
-        return powers
-    }()
 
     /// The shortest text of `hundredths / 100`: no trailing zeros, no leading zero before the point.
     static func append(_ hundredths: Int, to output: inout [UInt8]) {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Jobs finished so far across worker threads, for progress reports; it never affects what is computed.
+/// A count shared by worker threads: jobs finished, for progress reports, or items claimed, for
+/// `Parallel.map`. It never affects what an item computes.
 public final class JobCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

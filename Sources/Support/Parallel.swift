@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,9 +25,9 @@ public enum Parallel {
         // safe. Workers claim items as they become free (not a fixed share each): items of very unequal
         // cost, such as figures or tables, then keep every worker busy to the end.
         nonisolated(unsafe) let output = slots
-        let queue = ItemQueue(count: count)
+        let claimed = JobCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = queue.next() {
+            while case let position = claimed.increment() - 1, position < count {
                 let index = order?[position] ?? position
                 output[index] = body(index)
             }
@@ -38,21 +37,4 @@ public enum Parallel {
 
     /// The machine's core count, the default worker count.
     public static var defaultThreads: Int { Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-}
-
-/// The positions 0..<count handed out once each, to whichever worker asks next.
-private final class ItemQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var taken = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < count else { return nil }
-        taken += 1
-        return taken - 1
-    }
 }

@@ -29,8 +29,8 @@ extension SignificantDigits {
         // The decimal exponent exactly as `round(_:digits:)` takes it, so that both round alike.
         let exponent = Int(Foundation.floor(Foundation.log10(Swift.abs(value))))
         let decimals = digits - 1 - exponent
-        guard exponent >= -4, decimals >= 1, decimals < powersOfTen.count else { return false }
-        let scaled = (value * powersOfTen[decimals]).rounded()
+        guard exponent >= -4, decimals >= 1, decimals <= PowersOfTen.exactLimit else { return false }
+        let scaled = (value * PowersOfTen.nearest[decimals]).rounded()
         guard Swift.abs(scaled) < 1e15 else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             // The digits of M right-aligned, padded with zeros to at least one before the point.
@@ -52,7 +52,4 @@ extension SignificantDigits {
             return true
         }
     }
-
-    /// 10^0 … 10^22: exact doubles, equal to the `Foundation.pow(10, k)` that `round` divides by.
-    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { product, _ in product * 10 } }
 }
