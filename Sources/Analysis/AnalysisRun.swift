@@ -178,6 +178,7 @@ extension Configuration {
         settings.hittingTimeCap = monteCarlo.hittingTimeCap
         settings.maximumHittingTimeCap = monteCarlo.maximumHittingTimeCap
         settings.dynamicProgrammingMaxK = monteCarlo.dynamicProgrammingMaxK
+        settings.exactChainMaxLength = monteCarlo.exactChainMaxLength
         settings.threads = threads
         return settings
     }

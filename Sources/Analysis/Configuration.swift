@@ -85,6 +85,8 @@ public struct Configuration: Sendable, Equatable, Codable {
         public var maximumHittingTimeCap = SearchSettings.default.maximumHittingTimeCap
         /// Largest k of `k-edit(k)` solved exactly by dynamic programming under fitness-dependent rules.
         public var dynamicProgrammingMaxK = SearchSettings.default.dynamicProgrammingMaxK
+        /// Longest path length at which `k-edit(k)` with a larger k is still exact under fitness-dependent rules.
+        public var exactChainMaxLength = SearchSettings.default.exactChainMaxLength
 
         public init() {}
     }
@@ -156,8 +158,8 @@ public struct Configuration: Sendable, Equatable, Codable {
             throw fail("monteCarlo.reliability must lie between 0.5 and 0.99 (0.9 keeps every tau within about 5% of its noiseless value)")
         }
         guard budget.minimumWalks >= 4, budget.minimumWalks <= budget.maximumWalks, budget.hittingWalks >= 4,
-              budget.hittingTimeCap >= 1, budget.maximumHittingTimeCap >= budget.hittingTimeCap, budget.dynamicProgrammingMaxK >= 0 else {
-            throw fail("monteCarlo: minimumWalks and hittingWalks must be at least 4, maximumWalks at least minimumWalks, hittingTimeCap positive and maximumHittingTimeCap at least hittingTimeCap")
+              budget.hittingTimeCap >= 1, budget.maximumHittingTimeCap >= budget.hittingTimeCap, budget.dynamicProgrammingMaxK >= 0, budget.exactChainMaxLength >= 0 else {
+            throw fail("monteCarlo: minimumWalks and hittingWalks must be at least 4, maximumWalks at least minimumWalks, hittingTimeCap positive, maximumHittingTimeCap at least hittingTimeCap, dynamicProgrammingMaxK and exactChainMaxLength not negative")
         }
         guard landscapeWalks >= 2, landscapeWalkLength > 20 else {
             throw fail("landscapeWalks must be at least 2 and landscapeWalkLength above 20 (the autocorrelation goes to lag 20)")

@@ -59,7 +59,7 @@ struct ConfigurationReader {
     static var budgetKeys: [(key: String, field: WritableKeyPath<Configuration.MonteCarloBudget, Int>)] { [
         ("minimumWalks", \.minimumWalks), ("maximumWalks", \.maximumWalks), ("hittingWalks", \.hittingWalks),
         ("hittingTimeCap", \.hittingTimeCap), ("maximumHittingTimeCap", \.maximumHittingTimeCap),
-        ("dynamicProgrammingMaxK", \.dynamicProgrammingMaxK),
+        ("dynamicProgrammingMaxK", \.dynamicProgrammingMaxK), ("exactChainMaxLength", \.exactChainMaxLength),
     ] }
 
     static var searchAlgorithmKeys: [(key: String, field: WritableKeyPath<Configuration.SearchAlgorithmBudget, Int>)] { [

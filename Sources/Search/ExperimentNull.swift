@@ -180,13 +180,11 @@ struct NullLandscape {
         // Under `always` the spectral null covers the fixed lengths.
         for (g, (group, cells)) in starts.enumerated() where ExperimentNull.covers(acceptance: rule, experiment: .fixedLength) {
             var change = [Double](repeating: 0, count: lengths.count)
-            for (s, start) in cells.enumerated() {
-                for w in 0..<walks {
-                    var generator = streams.stream(UInt64(g)).stream(UInt64(s * walks + w))
-                    for (l, record) in walker.walk(from: start, pathLengths: lengths, using: &generator).enumerated() {
-                        change[l] += record.fitness - fitness.values[start]
-                    }
-                }
+            let groupStreams = streams.stream(UInt64(g))
+            var generators = (0..<cells.count * walks).map { groupStreams.stream(UInt64($0)) }
+            let walkStarts = cells.flatMap { [Int](repeating: $0, count: walks) }
+            for record in walker.walks(from: walkStarts, generators: &generators, pathLengths: lengths, expectations: nil) {
+                for l in lengths.indices { change[l] += record[l].change }
             }
             for (l, length) in lengths.enumerated() {
                 means.append((ExperimentNull.Key(acceptance: rule, pathLength: length, thresholdLabel: nil, group: group),

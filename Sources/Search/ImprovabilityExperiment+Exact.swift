@@ -10,6 +10,9 @@ extension ImprovabilityExperiment {
         var twoStep: [AcceptanceRule: TwoStepTables] = [:]
         /// `improving` and `non-worsening`: one per threshold, in `thresholds` order.
         var monotoneHitting: [AcceptanceRule: [MonotoneHittingTimes]] = [:]
+        /// The chains of `k-edit(k)` beyond `dynamicProgrammingMaxK`, when some length beyond 2 is within
+        /// `exactChainMaxLength`.
+        var chains: [AcceptanceRule: SphereAcceptanceChain] = [:]
     }
 
     static func stepTables(fitness: FitnessFunction, settings: SearchSettings, thresholds: [ThresholdSetting]) -> StepTables {
@@ -21,9 +24,11 @@ extension ImprovabilityExperiment {
         for rule in rules where result.oneStep[rule] == nil {
             let tables = OneStepTables(subcubes: subcubes, rule: rule, threads: settings.threads)
             result.oneStep[rule] = tables
-            if settings.pathLengths.contains(2) {
+            let chained = settings.pathLengths.contains { $0 > 2 && $0 <= settings.exactChainMaxLength }
+            if settings.pathLengths.contains(2) || chained {
                 let sums = AcceptedSphereSums(subcubes: subcubes, rule: rule, threads: settings.threads)
-                result.twoStep[rule] = TwoStepTables(oneStep: tables, sums: sums, threads: settings.threads)
+                if settings.pathLengths.contains(2) { result.twoStep[rule] = TwoStepTables(oneStep: tables, sums: sums, threads: settings.threads) }
+                if chained { result.chains[rule] = SphereAcceptanceChain(sums: sums, tables: tables) }
             }
             if rule == .improving || rule == .nonWorsening {
                 result.monotoneHitting[rule] = thresholds.map {

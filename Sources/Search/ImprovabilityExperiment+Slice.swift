@@ -7,7 +7,7 @@ extension ImprovabilityExperiment {
     /// one call over all operators; the walk budget comes from the pilot on the full set.
     public func rows(for operators: [SearchOperator], in positions: Range<Int>) -> [ImprovabilityRow] {
         let slice = Array(operators[positions])
-        let spheres = sphereTables(for: slice)
+        let spheres = sphereTables(for: slice), chained = kEditChains(for: slice)
         let budget = walkBudget ?? WalkBudget(pilotOf: self, operators: operators)
         // Batches of operators share one monotone hitting-time sweep (`MonotoneHittingTimes.solve`).
         let batch = MonotoneHittingTimes.batch
@@ -16,7 +16,7 @@ extension ImprovabilityExperiment {
             let monotone = monotoneHittingTimes.mapValues { MonotoneHittingTimes.solve(ops, at: $0) }
             return range.flatMap { offset in
                 rows(for: slice[offset], index: positions.lowerBound + offset, spheres: spheres, budget: budget,
-                     monotone: monotone.mapValues { solutions in solutions.map { $0[offset - range.lowerBound] } })
+                     monotone: monotone.mapValues { solutions in solutions.map { $0[offset - range.lowerBound] } }, chained: chained)
             }
         }.flatMap { $0 }
     }

@@ -7,6 +7,8 @@ import Statistics
 /// - `always` + isotropic operator: the spectral engine (exact, every group incl. deciles);
 /// - `always` + `op-kernel`: the product-kernel engine (exact, every group);
 /// - fitness-dependent rule + `k-edit(k)`, k ≤ `dynamicProgrammingMaxK`: dynamic programming (exact, every group);
+///   larger k: the one- and two-step tables, then `SphereAcceptanceChain` up to `exactChainMaxLength` (exact,
+///   every group), Monte Carlo beyond;
 /// - fitness-dependent rule + any other isotropic operator at L = 1 and 2: the one- and two-step tables (exact,
 ///   every group); `uniform` at longer L: `UniformAcceptanceChain` (exact, every group), once the tables exist;
 /// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all` (isotropic operators under a
@@ -34,6 +36,7 @@ public struct ImprovabilityExperiment: Sendable {
     let twoStepTables: [AcceptanceRule: TwoStepTables]
     /// `improving` and `non-worsening` hitting times, one per threshold (built with the one-step tables).
     let monotoneHittingTimes: [AcceptanceRule: [MonotoneHittingTimes]]
+    let chains: [AcceptanceRule: SphereAcceptanceChain]
     /// One per threshold, in `thresholds` order.
     let hittingTimes: [HittingTimes]
     /// The hypothesis groups' members in fitness order, cut into strata by `StratifiedStarts`.
@@ -56,7 +59,7 @@ public struct ImprovabilityExperiment: Sendable {
         changeTolerance = 1e-12 * (fitness.values.map(abs).max() ?? 0)
         pathLengths = Array(Set(settings.pathLengths)).sorted()
         let tables = ImprovabilityExperiment.stepTables(fitness: fitness, settings: settings, thresholds: thresholds)
-        (oneStepTables, twoStepTables, monotoneHittingTimes) = (tables.oneStep, tables.twoStep, tables.monotoneHitting)
+        (oneStepTables, twoStepTables, monotoneHittingTimes, chains) = (tables.oneStep, tables.twoStep, tables.monotoneHitting, tables.chains)
         let solvesHittingTimes = settings.acceptanceRules.contains(.always)
         let groups = groups
         groupIndices = groups.indices.filter { StartGroupID.hypothesisGroups.contains(groups[$0].id) }
@@ -81,6 +84,29 @@ public struct ImprovabilityExperiment: Sendable {
         return Dictionary(uniqueKeysWithValues: needed.map { ($0, AcceptanceDP.sphereTable(distance: $0)) })
     }
 
+    /// The lengths beyond the step tables that `SphereAcceptanceChain` computes for large-k `k-edit`.
+    var chainedLengths: [Int] {
+        pathLengths.filter { $0 > (twoStepTables.isEmpty ? 1 : 2) && $0 <= settings.exactChainMaxLength }
+    }
+
+    /// Per k of the `k-edit(k)` operators beyond `dynamicProgrammingMaxK` and per rule with a chain, the
+    /// chain's results at `chainedLengths` (they depend on k alone, so every such operator shares them).
+    func kEditChains(for operators: [SearchOperator]) -> [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] {
+        let lengths = chainedLengths
+        var distances = Set<Int>()
+        for op in operators { if case .kEdit(let k) = op.kind, k > settings.dynamicProgrammingMaxK { distances.insert(k) } }
+        guard !lengths.isEmpty, !distances.isEmpty else { return [:] }
+        let ks = distances.sorted()
+        let laws = ks.map { k in (0...Cell.edgeCount).map { $0 == k ? 1.0 : 0 } }
+        var result: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:]
+        for rule in settings.acceptanceRules {
+            guard let chain = chains[rule] else { continue }
+            let runs = chain.run(distanceLaws: laws, fitness: fitness, pathLengths: lengths, threads: settings.threads)
+            for (k, run) in zip(ks, runs) { result[k, default: [:]][rule] = run }
+        }
+        return result
+    }
+
     /// This experiment with the walk budget of the pilot on `operators` (the full set, so every shard
     /// computes the same budget).
     public func budgeted(for operators: [SearchOperator]) -> ImprovabilityExperiment {
@@ -90,12 +116,15 @@ public struct ImprovabilityExperiment: Sendable {
     }
 
     /// `monotone`: the operator's `improving` and `non-worsening` hitting times per threshold, when solved in a batch.
+    /// `chained`: `kEditChains` of the operators.
     func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]], budget: WalkBudget,
-              monotone: [AcceptanceRule: [HittingTimes.Solution?]] = [:]) -> [ImprovabilityRow] {
+              monotone: [AcceptanceRule: [HittingTimes.Solution?]] = [:],
+              chained: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:]) -> [ImprovabilityRow] {
         var rows: [ImprovabilityRow] = []
         for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
             let streams = SeededGenerator(seed: settings.monteCarloSeed).stream(UInt64(index)).stream(UInt64(ruleIndex))
-            rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1), walks: budget.walks(rule: rule))
+            rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1), walks: budget.walks(rule: rule),
+                                    chained: chained)
             rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2), monotone: monotone[rule])
         }
         return rows
@@ -105,7 +134,8 @@ public struct ImprovabilityExperiment: Sendable {
 
     /// `walks` gives the Monte Carlo walks per group (`StartGroupID` → walks).
     func fixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, spheres: [Int: [Int32]],
-                         streams: SeededGenerator, walks: [StartGroupID: Int]) -> [ImprovabilityRow] {
+                         streams: SeededGenerator, walks: [StartGroupID: Int],
+                         chained: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:]) -> [ImprovabilityRow] {
         if rule == .always, let eigenvalues = op.eigenvalues {
             return pathLengths.flatMap { length in
                 let improvability = spectral.improvability(eigenvalues: eigenvalues, pathLength: length)
@@ -137,11 +167,18 @@ public struct ImprovabilityExperiment: Sendable {
             let expectations = OneStepExpectations(change: tables.expectedChange(distanceDistribution: pi),
                                                    moved: tables.expectedDistanceMoved(distanceDistribution: pi))
             let twoStep = twoStepTables[rule]
-            let later = pathLengths.filter { $0 > (twoStep == nil ? 1 : 2) }
-            let laterRows = op.kind == .uniform
-                ? dynamicProgrammingRows(op, rule: rule, lengths: later, results: UniformAcceptanceChain(fitness: fitness, rule: rule)
+            var later = pathLengths.filter { $0 > (twoStep == nil ? 1 : 2) }
+            var laterRows: [ImprovabilityRow] = []
+            if op.kind == .uniform {
+                laterRows = dynamicProgrammingRows(op, rule: rule, lengths: later, results: UniformAcceptanceChain(fitness: fitness, rule: rule)
                     .run(fitness: fitness, pathLengths: later, moved: expectations.moved))
-                : monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: later, walks: walks, expectations: expectations)
+                later = []
+            } else if case .kEdit(let k) = op.kind, let results = chained[k]?[rule] {
+                let lengths = chainedLengths
+                laterRows = dynamicProgrammingRows(op, rule: rule, lengths: lengths, results: results)
+                later.removeAll { lengths.contains($0) }
+            }
+            laterRows += monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: later, walks: walks, expectations: expectations)
             return exactOneStepRows(op, rule: rule, expectations: expectations)
                 + (twoStep.map { exactTwoStepRows(op, rule: rule, tables: $0) } ?? []) + laterRows
         }
@@ -181,6 +218,7 @@ public struct ImprovabilityExperiment: Sendable {
     func usesMonteCarlo(_ op: SearchOperator, rule: AcceptanceRule) -> Bool {
         guard rule.isFitnessDependent else { return false }
         if case .kEdit(let k) = op.kind, k <= settings.dynamicProgrammingMaxK { return false }
+        if case .kEdit = op.kind, chains[rule] != nil, pathLengths.allSatisfy({ $0 <= settings.exactChainMaxLength }) { return false }
         if op.kind == .uniform, oneStepTables[rule] != nil { return false }
         return !(op.distanceDistribution != nil && oneStepTables[rule] != nil && pathLengths == [1])
     }
@@ -224,12 +262,11 @@ public struct ImprovabilityExperiment: Sendable {
                           streams: SeededGenerator) -> (change: [[Double]], moved: [[Double]]) {
         var change = [[Double]](repeating: [Double](repeating: 0, count: sample.walks), count: lengths.count)
         var moved = change
-        for w in 0..<sample.walks {
-            var generator = streams.stream(UInt64(w))
-            let start = sample.start(walk: w, using: &generator)
-            let records = expectations.map { walker.conditionedWalk(from: start, pathLengths: lengths, expectations: $0, using: &generator) }
-                ?? walker.walk(from: start, pathLengths: lengths, using: &generator).map { ($0.fitness - fitness.values[start], Double($0.moved)) }
-            for (l, record) in records.enumerated() {
+        var generators = (0..<sample.walks).map { streams.stream(UInt64($0)) }
+        let starts = (0..<sample.walks).map { sample.start(walk: $0, using: &generators[$0]) }
+        let records = walker.walks(from: starts, generators: &generators, pathLengths: lengths, expectations: expectations)
+        for (w, walk) in records.enumerated() {
+            for (l, record) in walk.enumerated() {
                 change[l][w] = record.change
                 moved[l][w] = record.moved
             }

@@ -15,22 +15,52 @@ extension MonteCarloWalker {
     /// outcome, so they vary far less; at L = 1 they are exact.
     func conditionedWalk(from start: Int, pathLengths: [Int], expectations: OneStepExpectations,
                          using generator: inout SeededGenerator) -> [(change: Double, moved: Double)] {
-        var records: [(change: Double, moved: Double)] = []
-        records.reserveCapacity(pathLengths.count)
+        var generators = [generator]
+        defer { generator = generators[0] }
+        return walks(from: [start], generators: &generators, pathLengths: pathLengths, expectations: expectations)[0]
+    }
+}
+
+extension MonteCarloWalker {
+    /// Walks started at `starts`, walk i drawing from `generators[i]`, each exactly the walk
+    /// `walk(from:pathLengths:using:)` (no `expectations`) or `conditionedWalk` would take alone; for each
+    /// length, the change and the distance moved as those record them. Four walks advance in lockstep: a
+    /// step waits on its proposal's fitness load, and interleaving independent walks overlaps those waits.
+    func walks(from starts: [Int], generators: inout [SeededGenerator], pathLengths: [Int],
+               expectations: OneStepExpectations?) -> [[(change: Double, moved: Double)]] {
+        precondition(starts.count == generators.count)
+        let lanes = 4, walkCount = starts.count
+        var records = [[(change: Double, moved: Double)]](repeating: [], count: walkCount)
+        let noChange = [Double]()
         withTables { raw, acceptance, fitness in
-            expectations.change.withUnsafeBufferPointer { change in
-            expectations.moved.withUnsafeBufferPointer { moved in
-                var position = WalkPosition(start, fitness), step = 0, changeSum = 0.0, movedSum = 0.0
-                for length in pathLengths {
-                    while step < length {
-                        changeSum += change[position.cell]
-                        movedSum += moved[position.cell]
-                        _ = position.step(raw, acceptance, fitness, using: &generator)
-                        step &+= 1
+            (expectations?.change ?? noChange).withUnsafeBufferPointer { change in
+            (expectations?.moved ?? noChange).withUnsafeBufferPointer { moved in
+            generators.withUnsafeMutableBufferPointer { generators in
+                let conditioned = expectations != nil
+                for base in stride(from: 0, to: walkCount, by: lanes) {
+                    let count = min(lanes, walkCount - base)
+                    var positions = (0..<count).map { WalkPosition(starts[base + $0], fitness) }
+                    var changeSums = [Double](repeating: 0, count: count), movedSums = changeSums
+                    var step = 0
+                    for length in pathLengths {
+                        while step < length {
+                            for w in 0..<count {
+                                if conditioned {
+                                    changeSums[w] += change[positions[w].cell]
+                                    movedSums[w] += moved[positions[w].cell]
+                                }
+                                _ = positions[w].step(raw, acceptance, fitness, using: &generators[base + w])
+                            }
+                            step &+= 1
+                        }
+                        for w in 0..<count {
+                            records[base + w].append(conditioned
+                                ? (changeSums[w], movedSums[w])
+                                : (positions[w].fitness - fitness[starts[base + w]], Double(positions[w].moved)))
+                        }
                     }
-                    records.append((changeSum, movedSum))
                 }
-            }}
+            }}}
         }
         return records
     }

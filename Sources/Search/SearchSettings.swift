@@ -31,6 +31,10 @@ public struct SearchSettings: Codable, Sendable, Equatable {
     public var maximumHittingTimeCap: Int
     /// Largest k of `k-edit(k)` solved by exact dynamic programming under fitness-dependent rules (default 2).
     public var dynamicProgrammingMaxK: Int
+    /// Longest path length at which `k-edit(k)` with a larger k is exact under fitness-dependent rules
+    /// (`SphereAcceptanceChain`; default 20). Each step costs a pass of O(64 N) per vector (about 15 ms per metric
+    /// and rule for the default set's four such operators), so longer lengths stay Monte Carlo unless this is raised.
+    public var exactChainMaxLength: Int
     /// Worker threads (default 2); results never depend on it.
     public var threads: Int
 
@@ -39,12 +43,12 @@ public struct SearchSettings: Codable, Sendable, Equatable {
         thresholdPercentiles: [90, 99],
         acceptanceRules: [.always, .improving, .nonWorsening, .metropolis(temperature: 0.5)], deciles: true,
         monteCarloReliability: 0.9, minimumWalks: 32, maximumWalks: 1_024, hittingWalks: 64, hittingTimeCap: 200,
-        maximumHittingTimeCap: 25_600, dynamicProgrammingMaxK: 2, threads: 2)
+        maximumHittingTimeCap: 25_600, dynamicProgrammingMaxK: 2, exactChainMaxLength: 20, threads: 2)
 
     public init(operatorCount: Int, operatorSeed: UInt64, monteCarloSeed: UInt64, pathLengths: [Int],
                 thresholdPercentiles: [Double], acceptanceRules: [AcceptanceRule], deciles: Bool,
                 monteCarloReliability: Double, minimumWalks: Int, maximumWalks: Int, hittingWalks: Int,
-                hittingTimeCap: Int, maximumHittingTimeCap: Int, dynamicProgrammingMaxK: Int, threads: Int) {
+                hittingTimeCap: Int, maximumHittingTimeCap: Int, dynamicProgrammingMaxK: Int, exactChainMaxLength: Int, threads: Int) {
         self.operatorCount = operatorCount
         self.operatorSeed = operatorSeed
         self.monteCarloSeed = monteCarloSeed
@@ -59,6 +63,7 @@ public struct SearchSettings: Codable, Sendable, Equatable {
         self.hittingTimeCap = hittingTimeCap
         self.maximumHittingTimeCap = maximumHittingTimeCap
         self.dynamicProgrammingMaxK = dynamicProgrammingMaxK
+        self.exactChainMaxLength = exactChainMaxLength
         self.threads = threads
     }
 }

@@ -17,10 +17,13 @@ public struct TwoStepTables: Sendable {
     init(oneStep: OneStepTables, sums: AcceptedSphereSums, threads: Int) {
         self.oneStep = oneStep
         let n = Cell.count, edges = Cell.edgeCount
-        func applied(_ table: [Double]) -> [Double] {
+        // The 12 vectors S_e and A_e (e = 1…6) go through the sphere sums together.
+        let vectors = [oneStep.change, oneStep.acceptance].flatMap { table in (1...edges).map { e in Array(table[e * n ..< (e + 1) * n]) } }
+        let spheres = sums.sums(of: vectors, threads: threads)
+        func applied(_ table: Int) -> [Double] {
             var result = [Double](repeating: 0, count: edges * edges * n)
             for e in 1...edges {
-                let v = Array(table[e * n ..< (e + 1) * n]), sphere = sums.sums(of: v, threads: threads)
+                let v = vectors[table * edges + e - 1], sphere = spheres[table * edges + e - 1]
                 for d in 1...edges {
                     let inverseSize = 1 / Double(Combinatorics.sphereSize(d)), row = ((d - 1) * edges + e - 1) * n
                     for x in 0..<n {
@@ -30,8 +33,8 @@ public struct TwoStepTables: Sendable {
             }
             return result
         }
-        change = applied(oneStep.change)
-        acceptance = applied(oneStep.acceptance)
+        change = applied(0)
+        acceptance = applied(1)
     }
 
     /// E[f(X_2) − f(x)] for every x under the operator with distance law π.
