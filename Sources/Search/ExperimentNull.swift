@@ -183,7 +183,7 @@ struct NullLandscape {
             let groupStreams = streams.stream(UInt64(g))
             var generators = (0..<cells.count * walks).map { groupStreams.stream(UInt64($0)) }
             let walkStarts = cells.flatMap { [Int](repeating: $0, count: walks) }
-            for record in walker.walks(from: walkStarts, generators: &generators, pathLengths: lengths, expectations: nil) {
+            for record in walker.walks(from: walkStarts, generators: &generators, pathLengths: lengths, recording: .outcome) {
                 for l in lengths.indices { change[l] += record[l].change }
             }
             for (l, length) in lengths.enumerated() {

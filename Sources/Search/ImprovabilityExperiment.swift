@@ -12,7 +12,8 @@ import Statistics
 /// - fitness-dependent rule + any other isotropic operator at L = 1 and 2: the one- and two-step tables (exact,
 ///   every group); `uniform` at longer L: `UniformAcceptanceChain` (exact, every group), once the tables exist;
 /// - any other fixed-length row: Monte Carlo on `top10`, `bottom10`, `all` (isotropic operators under a
-///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x));
+///   fitness-dependent rule: the control variate Σ_{t<L} g(X_t) of the one-step tables instead of f(X_L) − f(x);
+///   other Metropolis walks: each step averaged over its acceptance draw);
 /// - fixed threshold: exact under `always` (Krylov solve, `HittingTimes`) and, for distance laws wherever no
 ///   cell below θ is stuck, under `improving` and `non-worsening` (`MonotoneHittingTimes`); Monte Carlo with a
 ///   cap otherwise.
@@ -124,7 +125,7 @@ public struct ImprovabilityExperiment: Sendable {
         for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
             let streams = SeededGenerator(seed: settings.monteCarloSeed).stream(UInt64(index)).stream(UInt64(ruleIndex))
             rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1), walks: budget.walks(rule: rule),
-                                    chained: chained)
+                                    averaged: budget.averagedLengths(rule: rule), chained: chained)
             rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2), monotone: monotone[rule])
         }
         return rows
@@ -134,7 +135,7 @@ public struct ImprovabilityExperiment: Sendable {
 
     /// `walks` gives the Monte Carlo walks per group (`StartGroupID` → walks).
     func fixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, spheres: [Int: [Int32]],
-                         streams: SeededGenerator, walks: [StartGroupID: Int],
+                         streams: SeededGenerator, walks: [StartGroupID: Int], averaged: [StartGroupID: Set<Int>] = [:],
                          chained: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:]) -> [ImprovabilityRow] {
         if rule == .always, let eigenvalues = op.eigenvalues {
             return pathLengths.flatMap { length in
@@ -182,7 +183,7 @@ public struct ImprovabilityExperiment: Sendable {
             return exactOneStepRows(op, rule: rule, expectations: expectations)
                 + (twoStep.map { exactTwoStepRows(op, rule: rule, tables: $0) } ?? []) + laterRows
         }
-        return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths, walks: walks)
+        return monteCarloFixedLengthRows(op, rule: rule, streams: streams, lengths: pathLengths, walks: walks, averaged: averaged)
     }
 
     /// A fixed-length row from exact per-start improvabilities (indexed by code).
@@ -232,17 +233,20 @@ public struct ImprovabilityExperiment: Sendable {
 
     /// A walk's draws do not depend on which lengths it records, so leaving out a length computed exactly
     /// does not change the rows of the others. With one-step `expectations` each walk contributes the
-    /// control-variate sums Σ_{t<L} g(X_t), Σ_{t<L} r(X_t) (`conditionedWalk`) instead of its raw outcome.
+    /// control-variate sums Σ_{t<L} g(X_t), Σ_{t<L} r(X_t) (`conditionedWalk`) instead of its raw outcome; without
+    /// them, walks contribute every step averaged over its acceptance draw at the lengths of `averaged`
+    /// (`WalkRecording.acceptanceAveraged`, by group: where the pilot found it sharper).
     /// The mean's standard error is the stratified one (`StratifiedStarts`); median and fraction improved
     /// summarise the single-walk values of the sampled starts.
     func monteCarloFixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, streams: SeededGenerator, lengths: [Int],
-                                   walks: [StartGroupID: Int], expectations: OneStepExpectations? = nil) -> [ImprovabilityRow] {
+                                   walks: [StartGroupID: Int], averaged: [StartGroupID: Set<Int>] = [:],
+                                   expectations: OneStepExpectations? = nil) -> [ImprovabilityRow] {
         guard !lengths.isEmpty else { return [] }
         let walker = MonteCarloWalker(operator: op, rule: rule, fitness: fitness)
         return groupIndices.flatMap { g in
             let sample = StratifiedStarts(ordered: fitnessOrderedMembers[g], strata: (walks[groups[g].id] ?? settings.minimumWalks) / 2)
             let values = monteCarloValues(walker, sample: sample, lengths: lengths, expectations: expectations,
-                                          streams: streams.stream(UInt64(g)))
+                                          averaged: averaged[groups[g].id] ?? [], streams: streams.stream(UInt64(g)))
             return lengths.indices.map { l in
                 let length = Double(lengths[l])
                 let change = values.change[l].map { $0 / length }
@@ -259,12 +263,13 @@ public struct ImprovabilityExperiment: Sendable {
 
     /// Per length, each walk's change (f(X_L) − f(x), or its control variate) and distance moved.
     func monteCarloValues(_ walker: MonteCarloWalker, sample: StratifiedStarts, lengths: [Int], expectations: OneStepExpectations?,
-                          streams: SeededGenerator) -> (change: [[Double]], moved: [[Double]]) {
+                          averaged: Set<Int>, streams: SeededGenerator) -> (change: [[Double]], moved: [[Double]]) {
         var change = [[Double]](repeating: [Double](repeating: 0, count: sample.walks), count: lengths.count)
         var moved = change
         var generators = (0..<sample.walks).map { streams.stream(UInt64($0)) }
         let starts = (0..<sample.walks).map { sample.start(walk: $0, using: &generators[$0]) }
-        let records = walker.walks(from: starts, generators: &generators, pathLengths: lengths, expectations: expectations)
+        let recording = expectations.map(WalkRecording.conditioned) ?? (averaged.isEmpty ? .outcome : .acceptanceAveraged(lengths: averaged))
+        let records = walker.walks(from: starts, generators: &generators, pathLengths: lengths, recording: recording)
         for (w, walk) in records.enumerated() {
             for (l, record) in walk.enumerated() {
                 change[l][w] = record.change

@@ -115,6 +115,18 @@ struct StepAcceptance {
         return fitness.map { _exp(($0 - mid) / t) }
     }
 
+    /// The probability that `accepts` returns true.
+    @inline(__always)
+    func probability(from x: Int, _ fx: Double, to y: Int, _ fy: Double) -> Double {
+        switch kind {
+        case .always: return 1
+        case .improving: return fy > fx ? 1 : 0
+        case .nonWorsening: return fy >= fx ? 1 : 0
+        case .weighted: return fy >= fx ? 1 : min(1, weights.unsafelyUnwrapped[y] / weights.unsafelyUnwrapped[x])
+        case .exponential: return fy >= fx ? 1 : _exp((fy - fx) / temperature)
+        }
+    }
+
     @inline(__always)
     func accepts(from x: Int, _ fx: Double, to y: Int, _ fy: Double, using generator: inout SeededGenerator) -> Bool {
         switch kind {
@@ -153,7 +165,25 @@ struct WalkPosition {
     mutating func step(_ raw: RawSampler, _ acceptance: StepAcceptance, _ fitness: UnsafePointer<Double>,
                        using generator: inout SeededGenerator) -> Bool {
         let (proposal, distance) = raw.propose(from: cell, using: &generator)
+        return settle(proposal, distance: distance, fitness[proposal], acceptance, using: &generator)
+    }
+
+    /// `step` with the same draws, adding to `expectedChange` and `expectedMove` what the step changes and moves
+    /// on average over its acceptance draw given the proposal y: a(x, y)·(f(y) − f(x)) and a(x, y)·d(x, y).
+    @inline(__always)
+    mutating func step(_ raw: RawSampler, _ acceptance: StepAcceptance, _ fitness: UnsafePointer<Double>,
+                       using generator: inout SeededGenerator, expectedChange: inout Double, expectedMove: inout Double) -> Bool {
+        let (proposal, distance) = raw.propose(from: cell, using: &generator)
         let proposedFitness = fitness[proposal]
+        let probability = acceptance.probability(from: cell, self.fitness, to: proposal, proposedFitness)
+        expectedChange += probability * (proposedFitness - self.fitness)
+        expectedMove += probability * Double(distance)
+        return settle(proposal, distance: distance, proposedFitness, acceptance, using: &generator)
+    }
+
+    @inline(__always)
+    private mutating func settle(_ proposal: Int, distance: Int, _ proposedFitness: Double, _ acceptance: StepAcceptance,
+                                 using generator: inout SeededGenerator) -> Bool {
         let accepted = acceptance.accepts(from: cell, self.fitness, to: proposal, proposedFitness, using: &generator)
         // Selects instead of branching: whether a walk moves is a coin flip the branch predictor cannot learn.
         cell = accepted ? proposal : cell
