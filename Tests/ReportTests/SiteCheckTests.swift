@@ -27,6 +27,19 @@ import Testing
         ]) == [])
     }
 
+    /// The scripts are searched byte by byte: a match after multi-byte text, a needle at the very end or
+    /// split across a prefix of itself, and the line it is on, as a character search would find them.
+    @Test func scriptsAreSearchedWholeAfterMultiByteText() throws {
+        let script = "const τ = \"ééé\";\n// ‘quoted’ — h\nhttp; HTTPS:x\nvar u = `//"
+        let found = try problems([
+            "index.html": Self.head + #"<script src="s.js"></script></body></html>"#, "s.js": script,
+        ])
+        #expect(found == ["s.js:3: external URL scheme https:", "s.js:1: protocol-relative URL `//… in script"], "\(found)")
+        #expect(try problems([
+            "index.html": Self.head + #"<script src="s.js"></script></body></html>"#, "s.js": "var h = \"htt\"; // ht tp: h/",
+        ]) == [])
+    }
+
     @Test func findsEachKindOfProblem() throws {
         let found = try problems([
             "index.html": Self.head + """
