@@ -42,12 +42,14 @@ public enum CSVRecordEncoder {
     /// One slice: its rows (after the header, when `writesHeader`) and the columns of its first row.
     private static func encode(_ rows: ArraySlice<some Encodable>, numbers: Numbers, writesHeader: Bool) throws -> (header: [String]?, bytes: [UInt8]) {
         let writer = TableWriter(numbers: numbers)
-        for (position, row) in rows.enumerated() {
-            try row.encode(to: FieldEncoder(writer: writer, column: nil))
-            try writer.endRow(row)
+        // By index, so that each row is encoded where it is rather than copied (with a retain of each of
+        // its strings) first.
+        for index in rows.indices {
+            try rows[index].encode(to: FieldEncoder(writer: writer, column: nil))
+            try writer.endRow(rows[index])
             // Room for every row at about the first one's length (plus a margin for longer ones), so that
             // the buffer of a table of megabytes is not copied at every doubling.
-            if position == 0 { writer.bytes.reserveCapacity(writer.bytes.count * rows.count * 9 / 8) }
+            if index == rows.startIndex { writer.bytes.reserveCapacity(writer.bytes.count * rows.count * 9 / 8) }
         }
         guard let header = writer.header else { return (nil, []) }
         guard writesHeader else { return (header, writer.bytes) }
@@ -225,6 +227,23 @@ struct KeyedFields<Key: CodingKey>: OptionalRoutingContainer {
             return
         }
         try value.encode(to: FieldEncoder(writer: writer, column: key.stringValue))
+    }
+
+    // The common optionals written directly, as `encodeOptional` would write them: through the generic
+    // path each field looked up its `Optional<T>` type at run time.
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        writer.beginField(key.stringValue)
+        if let value { writer.append(double: value) }
+    }
+
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        writer.beginField(key.stringValue)
+        if let value { _ = writer.append(value) }
+    }
+
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        writer.beginField(key.stringValue)
+        if let value { writer.bytes += value.utf8 }
     }
 
     // Every column is written, so an absent optional is an empty field rather than a missing column.
