@@ -108,7 +108,7 @@ extension BuildStep {
 
     /// Runs `SiteCheck` on the finished staging folder, so a broken site never replaces a good one.
     public static let checkSite = BuildStep("check site") { build in
-        let problems = SiteCheck.problems(in: build.root)
+        let problems = SiteCheck.problems(in: build.root, threads: build.threads)
         guard problems.isEmpty else { throw SiteError.checkFailed(problems) }
     }
 }
