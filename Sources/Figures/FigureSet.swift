@@ -42,47 +42,49 @@ public enum FigureSet {
         let vector = preset == .screen ? screen : screen.indices.map { FigureBuilder.paperVersion(of: screen[$0], kind: entries[$0].kind) }
         let formats = OutputFormat.allCases
         let finished = JobCounter()
-        // One job per (figure, format): the big figures' three formats spread over the workers, and the
-        // costliest start first, so that no worker is left drawing a large scatter alone at the end.
+        // One job per (figure, format), then one per figure for its point data and its numbers, all in one
+        // pool: the big figures' three formats spread over the workers and the costliest start first, and
+        // the small data jobs fill the gaps at the end, so that no worker waits for another between stages.
+        let drawingJobs = entries.count * formats.count
         let cost = screen.map(\.drawingCost)
-        let jobOrder = (0..<(entries.count * formats.count)).sorted { a, b in
+        let jobOrder = (0..<drawingJobs).sorted { a, b in
             let (costA, costB) = (cost[a / formats.count], cost[b / formats.count])
             return costA != costB ? costA > costB : a < b
-        }
-        let rendered = Parallel.map(count: entries.count * formats.count, threads: threads, order: jobOrder) { index -> Result<[UInt8], RenderError> in
-            let format = formats[index % formats.count]
-            let figure = (format == .png ? screen : vector)[index / formats.count]
-            defer { progress(finished.increment() / formats.count, entries.count) }
-            do throws(RenderError) {
-                return .success(try Plotting.render(figure, as: format, sourceDateEpoch: sourceDateEpoch))
-            } catch {
-                return .failure(error)
+        } + Array(drawingJobs..<(drawingJobs + 2 * entries.count))
+        let jobs = Parallel.map(count: jobOrder.count, threads: threads, order: jobOrder) { index -> Result<[UInt8]?, RenderError> in
+            if index < drawingJobs {
+                let format = formats[index % formats.count]
+                let figure = (format == .png ? screen : vector)[index / formats.count]
+                defer { progress(finished.increment() / formats.count, entries.count) }
+                do throws(RenderError) {
+                    return .success(try Plotting.render(figure, as: format, sourceDateEpoch: sourceDateEpoch))
+                } catch {
+                    return .failure(error)
+                }
             }
-        }
-        let pointData = Parallel.map(count: entries.count, threads: threads) {
-            ScatterDataFile.make(FigureBuilder(data: data, entry: entries[$0]), figure: screen[$0])
-        }
-        let numbers = Parallel.map(count: entries.count, threads: threads) { index -> Result<[UInt8], RenderError> in
-            do {
-                return .success(try Gzip.compress(FigureDataFile(entry: entries[index], figure: screen[index]).encoded()))
-            } catch {
-                return .failure(RenderError(message: "data file of \(entries[index].path): \(error)"))
+            let (figure, isPointData) = ((index - drawingJobs) % entries.count, index - drawingJobs < entries.count)
+            let entry = entries[figure]
+            if isPointData {
+                guard let file = ScatterDataFile.make(FigureBuilder(data: data, entry: entry), figure: screen[figure]) else { return .success(nil) }
+                return Result<[UInt8]?, any Error> { try file.script() }.mapError { RenderError(message: "point data of \(entry.path): \($0)") }
             }
+            return Result<[UInt8]?, any Error> { try Gzip.compress(FigureDataFile(entry: entry, figure: screen[figure]).encoded()) }
+                .mapError { RenderError(message: "data file of \(entry.path): \($0)") }
         }
         var files: [String: [UInt8]] = [:]
-        for (index, result) in rendered.enumerated() {
-            files["\(entries[index / formats.count].path).\(formats[index % formats.count].fileExtension)"] = try result.get()
+        for index in 0..<drawingJobs {
+            files["\(entries[index / formats.count].path).\(formats[index % formats.count].fileExtension)"] = try jobs[index].get()
         }
-        for (entry, file) in zip(entries, numbers) { files[entry.path + "." + dataFileExtension] = try file.get() }
-        for (entry, file) in zip(entries, pointData) {
-            guard let file else { continue }
-            do {
-                files[entry.path + ".data.js"] = try file.script()
-            } catch {
-                throw RenderError(message: "point data of \(entry.path): \(error)")
-            }
+        for (offset, entry) in entries.enumerated() {
+            files[entry.path + "." + dataFileExtension] = try jobs[drawingJobs + entries.count + offset].get()
         }
-        if pointData.contains(where: { $0 != nil }) {
+        var hasPointData = false
+        for (offset, entry) in entries.enumerated() {
+            guard let script = try jobs[drawingJobs + offset].get() else { continue }
+            files[entry.path + ".data.js"] = script
+            hasPointData = true
+        }
+        if hasPointData {
             do {
                 files[OperatorDataFile.path] = try OperatorDataFile(output.results.operators).script()
             } catch {

@@ -17,7 +17,8 @@ struct PNGPalette {
         entries = Array(ranked.prefix(256))
         var index: [UInt32: UInt8] = [:]
         for (i, color) in entries.enumerated() { index[color] = UInt8(i) }
-        for color in ranked.dropFirst(256) { index[color] = Self.nearest(color, in: entries) }
+        let channels = entries.map(Self.channels)
+        for color in ranked.dropFirst(256) { index[color] = Self.nearest(color, in: channels) }
         var indices = [UInt8](repeating: 0, count: pixels.count)
         var offset = 0
         Self.forEachRun(of: pixels) { color, length in
@@ -43,15 +44,20 @@ struct PNGPalette {
         body(color, length)
     }
 
-    /// The index of the entry closest to `color` in squared distance over the four channels.
-    private static func nearest(_ color: UInt32, in entries: [UInt32]) -> UInt8 {
-        var best = 0, bestDistance = Int.max
+    /// A colour's four channels, for distances in one vector operation.
+    private static func channels(_ color: UInt32) -> SIMD4<Int32> {
+        SIMD4(Int32(color & 0xFF), Int32((color >> 8) & 0xFF), Int32((color >> 16) & 0xFF), Int32(color >> 24))
+    }
+
+    /// The index of the entry closest to `color` in squared distance over the four channels (the first
+    /// of equally close ones). An image past 256 colours has thousands of rare shades to map, each
+    /// against every entry.
+    private static func nearest(_ color: UInt32, in entries: [SIMD4<Int32>]) -> UInt8 {
+        let target = channels(color)
+        var best = 0, bestDistance = Int32.max
         for (i, entry) in entries.enumerated() {
-            var distance = 0
-            for shift in stride(from: 0, to: 32, by: 8) {
-                let d = Int((color >> UInt32(shift)) & 0xFF) - Int((entry >> UInt32(shift)) & 0xFF)
-                distance += d * d
-            }
+            let difference = target &- entry
+            let distance = (difference &* difference).wrappedSum()
             if distance < bestDistance { (best, bestDistance) = (i, distance) }
         }
         return UInt8(best)

@@ -35,17 +35,15 @@ extension BuildStep {
     public static let copyFigures = BuildStep("copy figures") { build in
         switch build.figures {
         case .files(let files):
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) { try build.write(data, to: path) }
+            try build.write(files.sorted(by: { $0.key < $1.key }).map { (path: $0.key, data: $0.value) })
         case .folder(let folder):
-            for (path, data) in try Theme.files(in: folder).sorted(by: { $0.key < $1.key }) {
-                try build.write(data, to: "figures/" + path)
-            }
+            try build.write(try Theme.files(in: folder).sorted(by: { $0.key < $1.key }).map { (path: "figures/" + $0.key, data: $0.value) })
         }
     }
 
     /// Writes the caller's extra downloads (results JSON, analysis tables, …).
     public static let writeExtraFiles = BuildStep("write extra files") { build in
-        for (path, data) in build.extraFiles.sorted(by: { $0.key < $1.key }) { try build.write(data, to: path) }
+        try build.write(build.extraFiles.sorted(by: { $0.key < $1.key }).map { (path: $0.key, data: $0.value) })
     }
 
     /// Copies the theme's CSS and JS into `assets/`.
@@ -55,15 +53,18 @@ extension BuildStep {
 
     /// Writes every table as CSV at `tables/<page>-<table id>.csv`.
     public static let writeTables = BuildStep("write table CSVs") { build in
+        var tables: [(path: String, table: Table)] = []
         for page in build.model.pages {
             let anchors = page.anchors
             for (sectionIndex, section) in page.sections.enumerated() {
                 for (blockIndex, block) in section.blocks.enumerated() {
                     guard case .table(let table) = block, let id = anchors.blocks[sectionIndex][blockIndex] else { continue }
-                    try build.write(Data(CSV.make(table).utf8), to: PageContext.csvPath(page: page, tableID: id))
+                    tables.append((PageContext.csvPath(page: page, tableID: id), table))
                 }
             }
         }
+        let csvs = Parallel.map(count: tables.count, threads: build.threads) { [tables] in Data(CSV.make(tables[$0].table).utf8) }
+        try build.write(zip(tables, csvs).map { (path: $0.path, data: $1) })
     }
 
     /// Renders every page through the theme; figures must already be in place (their PNG header
@@ -107,7 +108,7 @@ extension BuildStep {
 
     /// Runs `SiteCheck` on the finished staging folder, so a broken site never replaces a good one.
     public static let checkSite = BuildStep("check site") { build in
-        let problems = SiteCheck.problems(in: build.root)
+        let problems = SiteCheck.problems(in: build.root, threads: build.threads)
         guard problems.isEmpty else { throw SiteError.checkFailed(problems) }
     }
 }

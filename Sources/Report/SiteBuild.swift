@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Where a report's figure files come from.
 public enum FigureSource: Sendable {
@@ -43,6 +44,34 @@ public struct SiteBuild {
         } catch {
             throw SiteError.io("cannot write \(path): \(error.localizedDescription)")
         }
+    }
+
+    /// `write(_:to:)` of many files: the paths are checked and recorded in order first, then the files are
+    /// written by `threads` workers (hundreds of figures and downloads; what ends up on disk never depends
+    /// on it). A failure names the first file, in order, that could not be written.
+    public mutating func write(_ files: [(path: String, data: Data)]) throws(SiteError) {
+        for (path, _) in files {
+            try SitePath.validate(path)
+            guard written.insert(path).inserted else { throw SiteError.duplicateFile(path) }
+        }
+        let root = self.root
+        let urls = files.map { root.appendingPathComponent($0.path) }
+        for folder in Set(urls.map { $0.deletingLastPathComponent() }).sorted(by: { $0.path < $1.path }) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw SiteError.io("cannot create \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        let failures = Parallel.map(count: files.count, threads: threads) { index -> SiteError? in
+            do {
+                try files[index].data.write(to: urls[index])
+                return nil
+            } catch {
+                return SiteError.io("cannot write \(files[index].path): \(error.localizedDescription)")
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Whether a file has been written at the site-relative `path` (without reading it back).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Checks a finished static site for what the report promises: self-contained (no other host, no
 /// absolute URL in anything a browser may fetch; plain text and named meta tags may cite an address),
@@ -6,7 +7,8 @@ import Foundation
 /// accessible tables and images, unique ids, no inline script, valid HTML5 boilerplate.
 public enum SiteCheck {
     /// Human-readable problems (`path:line: what`), empty for a good site.
-    public static func problems(in directory: URL) -> [String] {
+    /// - Parameter threads: workers for checking the files; the problems, and their order, never depend on it.
+    public static func problems(in directory: URL, threads: Int = 1) -> [String] {
         let files: [String: Data]
         do {
             files = try Theme.files(in: directory, reading: Checker.isChecked)
@@ -14,7 +16,7 @@ public enum SiteCheck {
             return ["\(directory.path): \(error)"]
         }
         var checker = Checker(files: files)
-        checker.run()
+        checker.run(threads: threads)
         return checker.problems
     }
 }
@@ -42,24 +44,42 @@ private struct Checker {
         path.hasSuffix(".html") || path.hasSuffix(".css") || path.hasSuffix(".js")
     }
 
-    mutating func run() {
-        for path in files.keys.sorted() where Self.isChecked(path) {
-            let text = String(decoding: files[path]!, as: UTF8.self)
-            if path.hasSuffix(".html") {
-                checkHTML(text, path: path)
-            } else if path.hasSuffix(".css") {
-                checkCSS(text, path: path, line: 1)
-                checkNoExternalScheme(text, path: path)
-            } else if path.hasSuffix(".js") {
-                checkNoExternalScheme(text, path: path)
-                // `//` opens a comment in JS; only as the start of a string literal is it a URL.
-                for quote in ["\"//", "'//", "`//"] where text.contains(quote) {
-                    report(path, 1, "protocol-relative URL \(quote)… in script")
-                }
-            }
+    mutating func run(threads: Int) {
+        // Each file is checked on its own (the largest first: the figures' point-data scripts run to
+        // megabytes), and what each found is gathered in path order, as one pass over them would have.
+        let paths = files.keys.sorted().filter(Self.isChecked)
+        let largestFirst = paths.indices.sorted { (files[paths[$0]]!.count, $1) > (files[paths[$1]]!.count, $0) }
+        let start = self
+        let checked = Parallel.map(count: paths.count, threads: threads, order: largestFirst) { index in
+            var checker = start
+            checker.check(paths[index])
+            return checker
+        }
+        for file in checked {
+            problems += file.problems
+            ids.merge(file.ids) { _, new in new }
+            fragmentLinks += file.fragmentLinks
+            pageLinks.merge(file.pageLinks) { $0.union($1) }
         }
         checkFragments()
         checkReachability()
+    }
+
+    /// The checks of one file's own text.
+    private mutating func check(_ path: String) {
+        let text = String(decoding: files[path]!, as: UTF8.self)
+        if path.hasSuffix(".html") {
+            checkHTML(text, path: path)
+        } else if path.hasSuffix(".css") {
+            checkCSS(text, path: path, line: 1)
+            checkNoExternalScheme(text, path: path)
+        } else if path.hasSuffix(".js") {
+            checkNoExternalScheme(text, path: path)
+            // `//` opens a comment in JS; only as the start of a string literal is it a URL.
+            for quote in ["\"//", "'//", "`//"] where text.utf8Offset(of: quote) != nil {
+                report(path, 1, "protocol-relative URL \(quote)… in script")
+            }
+        }
     }
 
     private mutating func report(_ path: String, _ line: Int, _ message: String) {
@@ -69,15 +89,15 @@ private struct Checker {
     /// `line` is where `text` starts in the file.
     private mutating func checkNoExternalScheme(_ text: String, path: String, line: Int = 1) {
         let lower = text.lowercased()
-        for scheme in ["http:", "https:"] where lower.contains(scheme) {
-            let prefix = lower[..<lower.range(of: scheme)!.lowerBound]
-            report(path, line + prefix.filter { $0 == "\n" }.count, "external URL scheme \(scheme)")
+        for scheme in ["http:", "https:"] {
+            guard let offset = lower.utf8Offset(of: scheme) else { continue }
+            report(path, line + lower.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") }, "external URL scheme \(scheme)")
         }
     }
 
     private mutating func checkHTML(_ text: String, path: String) {
         let trimmed = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
-        if !trimmed.lowercased().hasPrefix("<!doctype html>") { report(path, 1, "missing <!doctype html>") }
+        if trimmed.prefix(15).lowercased() != "<!doctype html>" { report(path, 1, "missing <!doctype html>") }
 
         var seenIDs = Set<String>()
         var hasLang = false, hasCharset = false, hasViewport = false
@@ -229,5 +249,29 @@ private struct Checker {
             for next in pageLinks[page] ?? [] where reached.insert(next).inserted { queue.append(next) }
         }
         for page in pages.subtracting(reached).sorted() { report(page, 1, "page not reachable from index.html") }
+    }
+}
+
+extension String {
+    /// Where `needle` first occurs, in UTF-8 bytes from the start. A byte search: Foundation's `contains`
+    /// goes through UTF-16, and the generic `firstRange(of:)` compares index by index, both slow on the
+    /// megabytes of the figures' point-data scripts.
+    fileprivate func utf8Offset(of needle: String) -> Int? {
+        var (haystack, needle) = (self, needle)
+        return haystack.withUTF8 { haystack in
+            needle.withUTF8 { needle -> Int? in
+                guard let start = haystack.baseAddress, let bytes = needle.baseAddress, needle.count <= haystack.count else { return nil }
+                let end = start + haystack.count
+                var candidate = start
+                // Each occurrence of the needle's first byte (found by memchr), compared whole.
+                while end - candidate >= needle.count,
+                      let found = memchr(candidate, Int32(bytes.pointee), end - candidate - needle.count + 1) {
+                    let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(position, bytes, needle.count) == 0 { return start.distance(to: position) }
+                    candidate = position + 1
+                }
+                return nil
+            }
+        }
     }
 }

@@ -9,14 +9,14 @@ import Testing
         <meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title></head><body>
         """
 
-    private func problems(_ files: [String: String]) throws -> [String] {
+    private func problems(_ files: [String: String], threads: Int = 1) throws -> [String] {
         let folder = try TemporaryFolder()
         for (path, text) in files {
             let url = folder.url.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        return SiteCheck.problems(in: folder.url)
+        return SiteCheck.problems(in: folder.url, threads: threads)
     }
 
     @Test func aMinimalGoodSiteHasNoProblems() throws {
@@ -25,6 +25,32 @@ import Testing
             "sub/p.html": Self.head + #"<p id="x"><a href="../index.html">back</a></p><script src="../s.js"></script></body></html>"#,
             "a.png": "", "s.js": "var a = 1; /* fine */",
         ]) == [])
+    }
+
+    /// The scripts are searched byte by byte: a match after multi-byte text, a needle at the very end or
+    /// split across a prefix of itself, and the line it is on, as a character search would find them.
+    @Test func scriptsAreSearchedWholeAfterMultiByteText() throws {
+        let script = "const τ = \"ééé\";\n// ‘quoted’ — h\nhttp; HTTPS:x\nvar u = `//"
+        let found = try problems([
+            "index.html": Self.head + #"<script src="s.js"></script></body></html>"#, "s.js": script,
+        ])
+        #expect(found == ["s.js:3: external URL scheme https:", "s.js:1: protocol-relative URL `//… in script"], "\(found)")
+        #expect(try problems([
+            "index.html": Self.head + #"<script src="s.js"></script></body></html>"#, "s.js": "var h = \"htt\"; // ht tp: h/",
+        ]) == [])
+    }
+
+    @Test("the problems and their order do not depend on the worker count")
+    func problemsIndependentOfThreads() throws {
+        var files = ["index.html": Self.head + #"<a href="p1.html#x">1</a><a href="p2.html">2</a></body></html>"#]
+        for page in 1...6 {
+            files["p\(page).html"] = Self.head + #"<p id="x"></p><img src="/abs\#(page).png" alt=""><a href="p\#(page % 6 + 1).html#gone">n</a></body></html>"#
+            files["s\(page).js"] = String(repeating: "var a = 1;\n", count: page * 500) + "var u = 'http://x';"
+        }
+        files["orphan.html"] = "<html><body></body></html>"
+        let serial = try problems(files)
+        #expect(serial.count > 20)
+        #expect(try problems(files, threads: 3) == serial)
     }
 
     @Test func findsEachKindOfProblem() throws {

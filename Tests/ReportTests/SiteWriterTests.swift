@@ -9,6 +9,30 @@ import Testing
         return out
     }
 
+    @Test("the figures, downloads and table CSVs are the same files whatever the worker count")
+    func filesIndependentOfThreads() throws {
+        let folder = try TemporaryFolder()
+        var trees: [[String: Data]] = []
+        for threads in [1, 3] {
+            let out = folder.url.appendingPathComponent("public-\(threads)")
+            try SiteWriter().write(SampleSite.model(), figures: SampleSite.figures, extraFiles: SampleSite.extraFiles, to: out, threads: threads)
+            trees.append(try Theme.files(in: out))
+        }
+        #expect(trees[0] == trees[1])
+        #expect(trees[0].keys.contains { $0.hasPrefix("tables/") } && trees[0].keys.contains { $0.hasPrefix("figures/") })
+    }
+
+    @Test("a batch of files naming one path twice is refused before anything is written")
+    func batchRefusesADuplicate() throws {
+        let folder = try TemporaryFolder()
+        var build = SiteBuild(model: SampleSite.model(), theme: .default, figures: .files([:]), extraFiles: [:], root: folder.url)
+        build.threads = 2
+        #expect(throws: SiteError.duplicateFile("a/x.csv")) {
+            try build.write([(path: "a/x.csv", data: Data("1".utf8)), (path: "b/y.csv", data: Data()), (path: "a/x.csv", data: Data("2".utf8))])
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("a/x.csv").path))
+    }
+
     @Test func sampleSitePassesTheSiteCheck() throws {
         let folder = try TemporaryFolder()
         let out = try writeSample(to: folder)

@@ -77,17 +77,21 @@ extension ReportContent {
             var acceptance: AcceptanceRule
             var family: OperatorFamily
         }
-        let keys = Experiment.allCases.flatMap { experiment in
-            output.records.lazy.filter { $0.experiment == experiment }
-                .uniqueKeys { Key(experiment: $0.experiment, acceptance: $0.acceptance, family: $0.family) }
-        }
+        // One pass reading the fields in place: a copy of each of the hundreds of thousands of records
+        // would retain all its strings.
+        let records = output.records
+        var firstSeen: [Key] = []
         var counts: [Key: (exact: Int, monteCarlo: Int)] = [:]
-        for record in output.records {
-            let key = Key(experiment: record.experiment, acceptance: record.acceptance, family: record.family)
+        for index in records.indices {
+            let key = Key(experiment: records[index].row.experiment, acceptance: records[index].row.acceptance,
+                          family: records[index].row.family)
             var count = counts[key] ?? (0, 0)
-            if record.method == .exact { count.exact += 1 } else { count.monteCarlo += 1 }
+            if count == (0, 0) { firstSeen.append(key) }
+            if records[index].row.method == .exact { count.exact += 1 } else { count.monteCarlo += 1 }
             counts[key] = count
         }
+        // By experiment, each in the order its keys first appear.
+        let keys = Experiment.allCases.flatMap { experiment in firstSeen.filter { $0.experiment == experiment } }
         return Table(caption: "Improvability rows by method", columns: ["Experiment", "Acceptance", "Family", "Exact", "Monte Carlo"],
                      rows: keys.map { key in
                          Table.Row(header: Table.Cell(key.experiment.displayName), cells: [
