@@ -20,4 +20,13 @@ extension ImprovabilityExperiment {
             }
         }.flatMap { $0 }
     }
+
+    /// The fixed-length rows alone, as `rows(for:)` gives them (what `nasreach bench` times of the exact engines).
+    public func fixedLengthRows(for operators: [SearchOperator]) -> [ImprovabilityRow] {
+        let spheres = sphereTables(for: operators), chained = kEditChains(for: operators)
+        let budget = walkBudget ?? WalkBudget(pilotOf: self, operators: operators)
+        return Parallel.map(count: operators.count, threads: settings.threads) { index in
+            rows(for: operators[index], index: index, spheres: spheres, budget: budget, chained: chained, fixedThreshold: false)
+        }.flatMap { $0 }
+    }
 }

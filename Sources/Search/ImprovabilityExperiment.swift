@@ -120,13 +120,14 @@ public struct ImprovabilityExperiment: Sendable {
     /// `chained`: `kEditChains` of the operators.
     func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]], budget: WalkBudget,
               monotone: [AcceptanceRule: [HittingTimes.Solution?]] = [:],
-              chained: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:]) -> [ImprovabilityRow] {
+              chained: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:],
+              fixedThreshold: Bool = true) -> [ImprovabilityRow] {
         var rows: [ImprovabilityRow] = []
         for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
             let streams = SeededGenerator(seed: settings.monteCarloSeed).stream(UInt64(index)).stream(UInt64(ruleIndex))
             rows += fixedLengthRows(op, rule: rule, spheres: spheres, streams: streams.stream(1), walks: budget.walks(rule: rule),
                                     averaged: budget.averagedLengths(rule: rule), chained: chained)
-            rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2), monotone: monotone[rule])
+            if fixedThreshold { rows += fixedThresholdRows(op, rule: rule, streams: streams.stream(2), monotone: monotone[rule]) }
         }
         return rows
     }

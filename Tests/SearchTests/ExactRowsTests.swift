@@ -15,6 +15,15 @@ struct ExactRowsTests {
         #expect(sliced == whole)
     }
 
+    /// What bench times: the fixed-length rows of `rows(for:)`, the same rows in the same order.
+    @Test func fixedLengthRowsAreThoseOfTheFullRun() {
+        let experiment = ImprovabilityExperiment(fitness: Fixtures.fitness, settings: ExperimentTests.settings)
+        let operators = ExperimentTests.operators
+        let fixedLength = experiment.fixedLengthRows(for: operators)
+        #expect(!fixedLength.isEmpty)
+        #expect(fixedLength == experiment.rows(for: operators).filter { $0.experiment == .fixedLength })
+    }
+
     /// The uniform operator's rows: geometric hitting times, and an L = 1 `improving` step that accepts
     /// exactly the cells above f(x), so its mean from x is (1/N) Σ_y (f(y) − f(x))₊.
     @Test func uniformRowsHaveClosedForms() throws {
