@@ -37,7 +37,10 @@ public struct ImprovabilityExperiment: Sendable {
     let twoStepTables: [AcceptanceRule: TwoStepTables]
     /// `improving` and `non-worsening` hitting times, one per threshold (built with the one-step tables).
     let monotoneHittingTimes: [AcceptanceRule: [MonotoneHittingTimes]]
+    /// The chains of large-k `k-edit` under the fitness-dependent rules (built with the one-step tables).
     let chains: [AcceptanceRule: SphereAcceptanceChain]
+    /// Per k and rule, the exact results of `k-edit(k)` at `chainedLengths` (`kEditChains`).
+    typealias KEditChainResults = [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]]
     /// One per threshold, in `thresholds` order.
     let hittingTimes: [HittingTimes]
     /// The hypothesis groups' members in fitness order, cut into strata by `StratifiedStarts`.
@@ -92,14 +95,14 @@ public struct ImprovabilityExperiment: Sendable {
 
     /// Per k of the `k-edit(k)` operators beyond `dynamicProgrammingMaxK` and per rule with a chain, the
     /// chain's results at `chainedLengths` (they depend on k alone, so every such operator shares them).
-    func kEditChains(for operators: [SearchOperator]) -> [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] {
+    func kEditChains(for operators: [SearchOperator]) -> KEditChainResults {
         let lengths = chainedLengths
         var distances = Set<Int>()
         for op in operators { if case .kEdit(let k) = op.kind, k > settings.dynamicProgrammingMaxK { distances.insert(k) } }
         guard !lengths.isEmpty, !distances.isEmpty else { return [:] }
         let ks = distances.sorted()
         let laws = ks.map { k in (0...Cell.edgeCount).map { $0 == k ? 1.0 : 0 } }
-        var result: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:]
+        var result: KEditChainResults = [:]
         for rule in settings.acceptanceRules {
             guard let chain = chains[rule] else { continue }
             let runs = chain.run(distanceLaws: laws, fitness: fitness, pathLengths: lengths, threads: settings.threads)
@@ -120,7 +123,7 @@ public struct ImprovabilityExperiment: Sendable {
     /// `chained`: `kEditChains` of the operators.
     func rows(for op: SearchOperator, index: Int, spheres: [Int: [Int32]], budget: WalkBudget,
               monotone: [AcceptanceRule: [HittingTimes.Solution?]] = [:],
-              chained: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:],
+              chained: KEditChainResults = [:],
               fixedThreshold: Bool = true) -> [ImprovabilityRow] {
         var rows: [ImprovabilityRow] = []
         for (ruleIndex, rule) in settings.acceptanceRules.enumerated() {
@@ -137,7 +140,7 @@ public struct ImprovabilityExperiment: Sendable {
     /// `walks` gives the Monte Carlo walks per group (`StartGroupID` → walks).
     func fixedLengthRows(_ op: SearchOperator, rule: AcceptanceRule, spheres: [Int: [Int32]],
                          streams: SeededGenerator, walks: [StartGroupID: Int], averaged: [StartGroupID: Set<Int>] = [:],
-                         chained: [Int: [AcceptanceRule: [(expected: [Double], moved: [Double])]]] = [:]) -> [ImprovabilityRow] {
+                         chained: KEditChainResults = [:]) -> [ImprovabilityRow] {
         if rule == .always, let eigenvalues = op.eigenvalues {
             return pathLengths.flatMap { length in
                 let improvability = spectral.improvability(eigenvalues: eigenvalues, pathLength: length)

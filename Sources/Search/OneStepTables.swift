@@ -64,6 +64,13 @@ public struct OneStepTables: Sendable {
         mix(acceptance, weights: pi.enumerated().map { Double($0.offset) * $0.element })
     }
 
+    /// B_d v(x) = (1/C_d)·spheres_d(x) + (1 − A_d(x))·v(x), d ≥ 1: a proposal at distance d, kept or rejected,
+    /// from the sphere sums of v under this rule (`AcceptedSphereSums`).
+    func distanceStep(_ d: Int, of v: [Double], spheres: [Double]) -> [Double] {
+        let n = Cell.count, inverseSize = 1 / Double(Combinatorics.sphereSize(d))
+        return (0..<n).map { x in spheres[d * n + x] * inverseSize + (1 - acceptance[d * n + x]) * v[x] }
+    }
+
     private func mix(_ table: [Double], weights: [Double]) -> [Double] {
         precondition(weights.count == Cell.edgeCount + 1)
         return OneStepTables.combination(of: table, weights: weights)

@@ -35,13 +35,11 @@ struct SphereAcceptanceChain {
         return results
     }
 
-    /// (P v)(x) = π_0 v(x) + Σ_{d ≥ 1} π_d [(1/C_d)·spheres_d(x) + (1 − A_d(x))·v(x)].
+    /// P v = π_0 v + Σ_{d ≥ 1} π_d B_d v.
     private func applied(_ pi: [Double], to v: [Double], spheres: [Double]) -> [Double] {
-        let n = Cell.count
         var out = v.map { pi[0] * $0 }
         for d in 1...Cell.edgeCount where pi[d] != 0 {
-            let weight = pi[d], inverseSize = 1 / Double(Combinatorics.sphereSize(d))
-            for x in 0..<n { out[x] += weight * (spheres[d * n + x] * inverseSize + (1 - tables.acceptance[d * n + x]) * v[x]) }
+            for (x, step) in tables.distanceStep(d, of: v, spheres: spheres).enumerated() { out[x] += pi[d] * step }
         }
         return out
     }

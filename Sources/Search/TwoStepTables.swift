@@ -25,10 +25,8 @@ public struct TwoStepTables: Sendable {
             for e in 1...edges {
                 let v = vectors[table * edges + e - 1], sphere = spheres[table * edges + e - 1]
                 for d in 1...edges {
-                    let inverseSize = 1 / Double(Combinatorics.sphereSize(d)), row = ((d - 1) * edges + e - 1) * n
-                    for x in 0..<n {
-                        result[row + x] = sphere[d * n + x] * inverseSize + (1 - oneStep.acceptance[d * n + x]) * v[x]
-                    }
+                    let row = ((d - 1) * edges + e - 1) * n
+                    result.replaceSubrange(row ..< row + n, with: oneStep.distanceStep(d, of: v, spheres: sphere))
                 }
             }
             return result
