@@ -36,4 +36,20 @@ import Testing
         #expect(Summary([]).mean.isNaN && Summary([]).q10.isNaN)
         #expect(Descriptive.skewness([5, 5, 5]).isNaN)
     }
+
+    /// Selection gives the median of the sorted values, small and large (the sampled pre-selection starts above
+    /// 600 values), with ties, sorted and reversed input.
+    @Test(arguments: [1, 2, 3, 601, 602, 1_000, 5_001, 15_625])
+    func selectionMatchesSorting(count: Int) {
+        var generator = SeededGenerator(seed: UInt64(count))
+        let continuous = (0..<count).map { _ in generator.nextGaussian() }
+        let tied = (0..<count).map { _ in Double(generator.nextInt(below: 9)) }
+        for values in [continuous, tied, continuous.sorted(), continuous.sorted(by: >)] {
+            let sorted = values.sorted()
+            let median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2
+            var selecting = values
+            #expect(Descriptive.median(selecting: &selecting) == median)
+            #expect(selecting.sorted() == sorted)
+        }
+    }
 }
