@@ -5,7 +5,7 @@ import Foundation
 /// [1000000000]`) is refused in a moment instead of exhausting memory or running for ever.
 ///
 /// The model counts the work that dominates a run — Monte Carlo walk steps (walks × longest path length,
-/// hitting walks × cap), exact rows (a pass over the 15,625 cells per row), bootstrap replicates of the
+/// hitting walks × cap), the steps of the sphere-sum chain (`exactChainMaxLength`), exact rows (a pass over the 15,625 cells per row), bootstrap replicates of the
 /// Kendall tests, and the landscape walks — and the memory that grows with the configuration: the operator
 /// set and the improvability rows (with their decile rows and CSV text). The constants are deliberately
 /// generous per-unit costs measured on a 2-core machine; the estimate is meant to be right within an order of
@@ -38,6 +38,9 @@ public struct CostEstimate: Sendable, Equatable {
     // Per-unit costs (seconds, bytes).
     static let secondsPerWalkStep = 60e-9
     static let secondsPerExactCell = 4e-9
+    /// One step of the sphere-sum chain for the large-k k-edit operators (their eight vectors through 64 edge
+    /// sets; about 15 ms on 2 cores), per metric and fitness-dependent rule.
+    static let secondsPerChainStep = 40e-3
     static let secondsPerKendallPair = 25e-9
     static let baseSeconds = 5.0
     static let baseBytes = 300e6
@@ -76,7 +79,9 @@ public struct CostEstimate: Sendable, Equatable {
         // Each Kendall test (per metric, rule, setting, group) has bootstrap replicates over the operators.
         let kendall = perOperatorRule * settings * Self.startGroups * Double(c.bootstrapReplicates + 1) * ops * max(1, log2(max(ops, 2)))
         let landscape = m * Double(c.landscapeWalks) * Double(c.landscapeWalkLength)
-        let work = perOperatorRule * ops * (walkSteps + hittingSteps) * Self.secondsPerWalkStep
+        let chainSteps = min(c.pathLengths.max() ?? 0, budget.exactChainMaxLength)
+        let chain = m * Double(c.acceptanceRules.count { $0.isFitnessDependent }) * Double(chainSteps > 2 ? chainSteps : 0)
+        let work = perOperatorRule * ops * (walkSteps + hittingSteps) * Self.secondsPerWalkStep + chain * Self.secondsPerChainStep
             + exactCells * Self.secondsPerExactCell + kendall * Self.secondsPerKendallPair + landscape * Self.secondsPerWalkStep
         seconds = Self.baseSeconds + work / Double(self.threads)
         self.rows = rows
@@ -116,6 +121,7 @@ public struct CostEstimate: Sendable, Equatable {
         reset("monteCarlo.maximumWalks") { $0.monteCarlo.maximumWalks = defaults.monteCarlo.maximumWalks }
         reset("monteCarlo.hittingWalks") { $0.monteCarlo.hittingWalks = defaults.monteCarlo.hittingWalks }
         reset("monteCarlo.hittingTimeCap") { $0.monteCarlo.hittingTimeCap = defaults.monteCarlo.hittingTimeCap }
+        reset("monteCarlo.exactChainMaxLength") { $0.monteCarlo.exactChainMaxLength = defaults.monteCarlo.exactChainMaxLength }
         func cost(_ configuration: Configuration) -> Double {
             let estimate = CostEstimate(configuration: configuration, metrics: metrics, threads: threads, machine: machine)
             return memory ? estimate.bytes : estimate.seconds

@@ -29,6 +29,18 @@ import Testing
         #expect(refusal.contains("'pathLengths'") && refusal.contains("--force"), "\(refusal)")
     }
 
+    /// The sphere-sum chain's steps count: with few operators, a long exact chain is what takes the time.
+    @Test func aLongExactChainCountsInTheEstimate() {
+        var configuration = Configuration()
+        configuration.pathLengths = [1, 2, 5_000_000]
+        configuration.operatorCount = 3
+        let monteCarloOnly = CostEstimate(configuration: configuration, metrics: 3, threads: 2, machine: Self.machine)
+        configuration.monteCarlo.exactChainMaxLength = 5_000_000
+        let chained = CostEstimate(configuration: configuration, metrics: 3, threads: 2, machine: Self.machine)
+        #expect(monteCarloOnly.seconds < CostEstimate.maximumSeconds)
+        #expect(chained.seconds > 10 * monteCarloOnly.seconds && chained.refusal(configuration: configuration, metrics: 3) != nil)
+    }
+
     @Test func theEstimateGrowsWithEverySetting() {
         let base = CostEstimate(configuration: Configuration(), metrics: 3, threads: 2, machine: Self.machine)
         var more = Configuration()
@@ -36,6 +48,9 @@ import Testing
         #expect(CostEstimate(configuration: more, metrics: 3, threads: 2, machine: Self.machine).seconds > base.seconds)
         more = Configuration()
         more.monteCarlo.reliability = 0.97
+        #expect(CostEstimate(configuration: more, metrics: 3, threads: 2, machine: Self.machine).seconds > base.seconds)
+        more = Configuration()
+        more.monteCarlo.exactChainMaxLength = 100
         #expect(CostEstimate(configuration: more, metrics: 3, threads: 2, machine: Self.machine).seconds > base.seconds)
         more = Configuration()
         more.bootstrapReplicates *= 10
