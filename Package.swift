@@ -59,7 +59,7 @@ let package = Package(
 
         // Fixtures shared by the test targets: one small analysis of the synthetic default.
         .target(name: "TestSupport", dependencies: ["Analysis", "Benchmark", "Search"], path: "Tests/TestSupport"),
-        .testTarget(name: "SupportTests", dependencies: ["Support", "Statistics"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support", "Statistics", "TestSupport"]),
         .testTarget(name: "SearchSpaceTests", dependencies: ["SearchSpace"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Golden")]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark", "SearchSpace", "Support"], resources: [.copy("Fixtures")]),

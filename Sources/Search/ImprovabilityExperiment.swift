@@ -237,7 +237,7 @@ public struct ImprovabilityExperiment: Sendable {
 
     /// A walk's draws do not depend on which lengths it records, so leaving out a length computed exactly
     /// does not change the rows of the others. With one-step `expectations` each walk contributes the
-    /// control-variate sums Σ_{t<L} g(X_t), Σ_{t<L} r(X_t) (`conditionedWalk`) instead of its raw outcome; without
+    /// control-variate sums Σ_{t<L} g(X_t), Σ_{t<L} r(X_t) (`WalkRecording.conditioned`) instead of its raw outcome; without
     /// them, walks contribute every step averaged over its acceptance draw at the lengths of `averaged`
     /// (`WalkRecording.acceptanceAveraged`, by group: where the pilot found it sharper).
     /// The mean's standard error is the stratified one (`StratifiedStarts`); median and fraction improved

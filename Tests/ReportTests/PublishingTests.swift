@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Support
+import TestSupport
 @testable import Report
 import Testing
 
@@ -13,16 +14,9 @@ struct PublishingTests {
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("table.csv.gz")
         try data.write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "gzip could not read the file")
-        return output
+        let run = try ExternalCommand.run("gzip", ["-dc", file.path])
+        #expect(run.status == 0, "gzip could not read the file")
+        return run.output
     }
 
     @Test("tables above the threshold ship as deterministic .csv.gz, never also as .csv, and the downloads page says how to read them")

@@ -20,9 +20,9 @@ struct ControlVariateTests {
         for start in stride(from: 11, to: Cell.count, by: 61) {
             let truth = exact.expected[start] - f[start]
             for w in 0..<4 {
-                var generator = SeededGenerator(seed: 31, stream: UInt64(start * 4 + w))
-                var same = generator
-                let controlled = walker.conditionedWalk(from: start, pathLengths: [length], expectations: expectations, using: &generator)[0]
+                var generators = [SeededGenerator(seed: 31, stream: UInt64(start * 4 + w))], same = generators[0]
+                let controlled = walker.walks(from: [start], generators: &generators, pathLengths: [length],
+                                              recording: .conditioned(expectations))[0][0]
                 let raw = walker.walk(from: start, pathLengths: [length], using: &same)[0]
                 controlledErrors.append(controlled.change - truth)
                 rawErrors.append(raw.fitness - f[start] - truth)

@@ -1,6 +1,7 @@
 import SearchSpace
 import Statistics
 import Search
+import Testing
 
 /// Small seeded landscapes shared by the tests.
 enum Fixtures {
@@ -54,5 +55,16 @@ enum Fixtures {
         let mean = sum / Double(walks)
         let variance = (sumSquares / Double(walks) - mean * mean) * Double(walks) / Double(walks - 1)
         return (mean, (variance / Double(walks)).squareRoot())
+    }
+
+    /// Expects `expected` (E[f(X_length) | x] by cell) within 4.5 standard errors of 4,000 Monte Carlo walks of
+    /// `op` under `rule` from three starts across the fitness range.
+    static func expectAgreesWithMonteCarlo(_ expected: [Double], _ op: SearchOperator, rule: AcceptanceRule, length: Int, seed: UInt64,
+                                           sourceLocation: SourceLocation = #_sourceLocation) {
+        for start in [11, 5_000, 12_345] {
+            let (mean, error) = monteCarloExpectation(op, rule: rule, start: start, length: length, walks: 4_000, seed: seed)
+            #expect(abs(expected[start] - mean) < 4.5 * error, "\(rule.label) start \(start): \(expected[start]) vs \(mean) ± \(error)",
+                    sourceLocation: sourceLocation)
+        }
     }
 }

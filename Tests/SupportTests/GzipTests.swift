@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Support
 
 @Suite struct GzipTests {
@@ -25,15 +26,8 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nasreach-gzip-\(UUID().uuidString).csv.gz")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(try Gzip.compress(Self.table)).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import gzip, sys; sys.stdout.buffer.write(gzip.open(sys.argv[1]).read())", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(Array(bytes) == Self.table)
+        let run = try ExternalCommand.run(python, ["-c", "import gzip, sys; sys.stdout.buffer.write(gzip.open(sys.argv[1]).read())", file.path])
+        #expect(run.status == 0)
+        #expect(Array(run.output) == Self.table)
     }
 }

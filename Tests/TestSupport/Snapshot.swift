@@ -52,13 +52,7 @@ public enum Snapshot {
     static func gzip(_ input: [UInt8], _ options: String) -> [UInt8] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process(), stdout = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", options, "-c", file.path]
-        process.standardOutput = stdout
-        guard (try? Data(input).write(to: file)) != nil, (try? process.run()) != nil else { return [] }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return [UInt8](output)
+        guard (try? Data(input).write(to: file)) != nil, let run = try? ExternalCommand.run("gzip", [options, "-c", file.path]) else { return [] }
+        return [UInt8](run.output)
     }
 }

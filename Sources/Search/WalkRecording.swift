@@ -8,25 +8,14 @@ public struct OneStepExpectations: Sendable {
     let moved: [Double]
 }
 
-extension MonteCarloWalker {
-    /// The same walk as `walk(from:pathLengths:using:)` (the same draws), recording for each length L
-    /// Σ_{t<L} g(X_t) and Σ_{t<L} r(X_t) instead of f(X_L) − f(x) and the distance moved. Both are unbiased
-    /// for the same expectations (E[f(X_{t+1}) − f(X_t) | X_t] = g(X_t)) and drop the noise of every step's own
-    /// outcome, so they vary far less; at L = 1 they are exact.
-    func conditionedWalk(from start: Int, pathLengths: [Int], expectations: OneStepExpectations,
-                         using generator: inout SeededGenerator) -> [(change: Double, moved: Double)] {
-        var generators = [generator]
-        defer { generator = generators[0] }
-        return walks(from: [start], generators: &generators, pathLengths: pathLengths, recording: .conditioned(expectations))[0]
-    }
-}
-
 /// What a Monte Carlo walk records at each length L; each is unbiased for E[f(X_L) − f(x)] and the expected
 /// distance moved in L steps.
 public enum WalkRecording: Sendable {
     /// f(X_L) − f(x) and the distance moved.
     case outcome
-    /// Σ_{t<L} g(X_t) and Σ_{t<L} r(X_t): the exact one-step expectations along the walk (`conditionedWalk`).
+    /// Σ_{t<L} g(X_t) and Σ_{t<L} r(X_t): the exact one-step expectations along the walk, a control variate. Since
+    /// E[f(X_{t+1}) − f(X_t) | X_t] = g(X_t), it is unbiased for the same expectation and drops the noise of every
+    /// step's own outcome, so it varies far less; at L = 1 it is exact.
     case conditioned(OneStepExpectations)
     /// At the lengths given, Σ_{t<L} a(X_t, Y_t)·(f(Y_t) − f(X_t)) and Σ_{t<L} a(X_t, Y_t)·d(X_t, Y_t), Y_t the
     /// proposal: every step averaged over its acceptance draw (Rao–Blackwell), so Metropolis' accept-or-reject
